@@ -36,4 +36,11 @@ public enum CommentStatus {
   public CommentStatus shownToAuthor() {
     return this == PUBLISHED ? PUBLISHED : PENDING;
   }
+
+  /** How a change from {@code before} to {@code after} moves the published counters: -1, 0 or 1. */
+  public static long publishedDelta(CommentStatus before, CommentStatus after) {
+    boolean was = before == PUBLISHED;
+    boolean is = after == PUBLISHED;
+    return was == is ? 0 : is ? 1 : -1;
+  }
 }

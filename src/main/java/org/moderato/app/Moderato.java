@@ -1,0 +1,196 @@
+package org.moderato.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.moderato.config.ModeratoConfig;
+import org.moderato.events.CommentEvents;
+import org.moderato.filtering.FilterPipeline;
+import org.moderato.http.HttpApi;
+import org.moderato.moderation.ModerationService;
+import org.moderato.moderation.ModeratorAuth;
+import org.moderato.moderation.QueueJson;
+import org.moderato.paging.CursorCodec;
+import org.moderato.storage.embedded.EmbeddedMongo;
+import org.moderato.storage.mongo.MongoStorage;
+import org.moderato.submission.SubmissionService;
+import org.moderato.threads.ThreadService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Moderato: wires everything by hand in start-up order (config, storage and indexes,
+ * secrets, caches and services, HTTP) and stops it gracefully in reverse.
+ */
+public final class Moderato {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Moderato.class);
+
+  private final Vertx vertx;
+  private final ModeratoConfig config;
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private EmbeddedMongo embedded;
+  private MongoStorage storage;
+  private int port;
+
+  private Moderato(Vertx vertx, ModeratoConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  /** Starts with the system clock. */
+  public static Future<Moderato> start(ModeratoConfig config) {
+    return start(config, Clock.tickMillis(java.time.ZoneOffset.UTC), Ticker.systemTicker());
+  }
+
+  /**
+   * Starts everything and listens; the future completes once requests are accepted. Clock and
+   * ticker are injectable so tests can move time without sleeping.
+   */
+  public static Future<Moderato> start(ModeratoConfig config, Clock clock, Ticker ticker) {
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setBlockedThreadCheckInterval(1000)
+        .setMaxEventLoopExecuteTime(2)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+    Moderato app = new Moderato(vertx, config);
+    return app.boot(clock, ticker).map(app).recover(failure -> {
+      LOG.error("Moderato failed to start: {}", failure.getMessage());
+      return app.stop().transform(v -> Future.<Moderato>failedFuture(failure));
+    });
+  }
+
+  private Future<Void> boot(Clock clock, Ticker ticker) {
+    ModeratoConfig.Storage storageConfig = config.storage();
+    String uri = storageConfig.mongoUri();
+    boolean useEmbedded = storageConfig.embedded();
+    Future<String> connection = useEmbedded
+        ? vertx.executeBlocking(() -> {
+          embedded = EmbeddedMongo.start(Path.of(storageConfig.dataDir()));
+          return embedded.connectionString();
+        })
+        : Future.succeededFuture(uri);
+    return connection
+        .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
+        .compose(s -> {
+          storage = s;
+          return Future.all(storage.secrets().secret("cursor"), storage.secrets().secret("client"));
+        })
+        .compose(secrets -> {
+          byte[] cursorSecret = secrets.resultAt(0);
+          byte[] clientSecret = secrets.resultAt(1);
+          CursorCodec cursors = new CursorCodec(cursorSecret);
+          CommentEvents events = new CommentEvents(vertx);
+          FilterPipeline pipeline = Filters.pipeline(config.filters());
+          ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
+              cursors, config.cache(), ticker);
+          SubmissionService submissions = new SubmissionService(storage.comments(),
+              storage.articles(), pipeline, threads, clock, config.comments().maxDepth(),
+              config.comments().editWindow(), held -> events.held(QueueJson.item(held)));
+          ModerationService moderation = new ModerationService(storage.comments(),
+              storage.articles(), storage.auditLog(), threads, pipeline, cursors, events,
+              List.of(), clock);
+          ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
+          HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
+              events, storage::ping, clientSecret);
+          return auth.ensureAdmin(config.moderation().adminToken())
+              .compose(v -> listen(services));
+        });
+  }
+
+  private Future<Void> listen(HttpApi.Services services) {
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return deploy(services, config.http().port()).compose(first -> {
+      port = first;
+      if (instances == 1) {
+        return Future.succeededFuture();
+      }
+      return vertx.deployVerticle(() -> new HttpVerticle(services, port),
+          new DeploymentOptions().setInstances(instances - 1)
+              .setThreadingModel(ThreadingModel.EVENT_LOOP)).mapEmpty();
+    });
+  }
+
+  private Future<Integer> deploy(HttpApi.Services services, int requestedPort) {
+    HttpVerticle verticle = new HttpVerticle(services, requestedPort);
+    return vertx.deployVerticle(verticle).map(id -> verticle.actualPort);
+  }
+
+  /** One HTTP server on one event loop; several share the port. */
+  private final class HttpVerticle extends VerticleBase {
+
+    private final HttpApi.Services services;
+    private final int requestedPort;
+    private volatile int actualPort;
+
+    HttpVerticle(HttpApi.Services services, int requestedPort) {
+      this.services = services;
+      this.requestedPort = requestedPort;
+    }
+
+    @Override
+    public Future<?> start() {
+      ModeratoConfig.Http http = config.http();
+      Router router = HttpApi.router(vertx, config, services);
+      HttpServerOptions options = new HttpServerOptions()
+          .setHost(http.host())
+          .setPort(requestedPort)
+          .setIdleTimeout((int) http.idleTimeout().toSeconds())
+          .setIdleTimeoutUnit(TimeUnit.SECONDS)
+          .setMaxHeaderSize(16 * 1024)
+          .setMaxInitialLineLength(8 * 1024)
+          .setMaxFormAttributeSize(http.bodyLimitBytes())
+          .setTcpNoDelay(true);
+      return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
+        servers.add(s);
+        actualPort = s.actualPort();
+      });
+    }
+  }
+
+  /** The port requests are served on (useful when the configured port was 0). */
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The embedded store, or null with a real MongoDB: tests stop and restart it. */
+  public EmbeddedMongo embeddedStore() {
+    return embedded;
+  }
+
+  /**
+   * Stops accepting, lets in-flight requests finish (up to the configured grace), then closes
+   * storage and Vert.x. Never fails.
+   */
+  public Future<Void> stop() {
+    long grace = config.http().shutdownGrace().toMillis();
+    List<Future<Void>> closing = servers.stream()
+        .map(s -> s.shutdown(grace, TimeUnit.MILLISECONDS)).toList();
+    return Future.join(closing).transform(v -> {
+      if (storage != null) {
+        storage.close();
+      }
+      return vertx.close();
+    }).transform(v -> {
+      if (embedded != null) {
+        embedded.close();
+      }
+      return Future.<Void>succeededFuture();
+    });
+  }
+}

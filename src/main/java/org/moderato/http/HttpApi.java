@@ -1,0 +1,114 @@
+package org.moderato.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.moderato.config.ModeratoConfig;
+import org.moderato.events.CommentEvents;
+import org.moderato.moderation.ModerationService;
+import org.moderato.moderation.ModeratorAuth;
+import org.moderato.submission.CommentInput;
+import org.moderato.submission.SubmissionService;
+import org.moderato.threads.ThreadService;
+
+/** The router: every path of the public contract and its extensions, and the pages. */
+public final class HttpApi {
+
+  private HttpApi() {}
+
+  /** What the routes need, built by {@code app} in start-up order. */
+  public record Services(
+      SubmissionService submissions,
+      ThreadService threads,
+      ModerationService moderation,
+      ModeratorAuth auth,
+      CommentEvents events,
+      Supplier<Future<Void>> storagePing,
+      byte[] clientKeySecret) {}
+
+  public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
+    ModeratoConfig.Http http = config.http();
+    Router router = Router.router(vertx);
+    CommentHandlers comments = new CommentHandlers(services.submissions(), services.threads(),
+        new ClientKeys(services.clientKeySecret()),
+        new CommentInput.Limits(config.comments().nameMaxLength(),
+            config.comments().commentMaxLength()),
+        http.corsOrigins());
+    ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
+        services.auth(), services.events());
+    HealthHandler health = new HealthHandler(services.storagePing());
+    Pages pages = new Pages(http.frameAncestors());
+
+    router.route().handler(RequestIds::assign);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+      ctx.next();
+    });
+    TimeoutHandler timeout = TimeoutHandler.create(http.requestTimeout().toMillis(), 503);
+    router.route().handler(ctx -> {
+      if (ctx.request().path().equals("/api/v1/moderation/events")) {
+        ctx.next();
+      } else {
+        timeout.handle(ctx);
+      }
+    });
+    if (!http.corsOrigins().isEmpty()) {
+      CorsHandler cors = CorsHandler.create()
+          .addOrigins(http.corsOrigins())
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH,
+              HttpMethod.DELETE, HttpMethod.OPTIONS))
+          .allowedHeaders(Set.of("Content-Type", "Accept", "X-Edit-Token", "X-Request-Id"))
+          .exposedHeaders(Set.of("ETag", "Retry-After", "X-Request-Id", "Location"))
+          .maxAgeSeconds(600);
+      router.route("/api/v1/articles/*").handler(cors);
+      router.route("/api/v1/comments/*").handler(cors);
+      router.route("/api/v1/counts").handler(cors);
+    }
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PATCH)
+        .method(HttpMethod.PUT)
+        .handler(BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes()));
+
+    router.post("/api/v1/articles/:articleId/comments").handler(comments::submit);
+    router.get("/api/v1/articles/:articleId/comments").handler(comments::thread);
+    router.patch("/api/v1/comments/:id").handler(comments::edit);
+    router.delete("/api/v1/comments/:id").handler(comments::delete);
+    router.get("/api/v1/counts").handler(comments::counts);
+
+    router.route("/api/v1/moderation/*").handler(moderation::authenticate);
+    router.get("/api/v1/moderation/me").handler(moderation::me);
+    router.get("/api/v1/moderation/queue").handler(moderation::queue);
+    router.post("/api/v1/moderation/comments/:id/decision").handler(moderation::decide);
+    router.post("/api/v1/moderation/decisions").handler(moderation::decideAll);
+    router.post("/api/v1/moderation/check").handler(moderation::check);
+    router.get("/api/v1/moderation/log").handler(moderation::log);
+    router.get("/api/v1/moderation/events").handler(moderation::stream);
+    router.put("/api/v1/moderation/articles/:articleId").handler(moderation::closeArticle);
+
+    router.get("/health").handler(health::handle);
+
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(pages::secure);
+    router.get("/").handler(pages::article);
+    router.get("/moderate").handler(pages::console);
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
+      // Public scripts and styles: a news site's pages on another origin may load them.
+      ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+      ctx.next();
+    });
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(
+        StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
+            .setDirectoryListing(false).setIncludeHidden(false));
+
+    router.route().failureHandler(Problems::handle);
+    for (int status : new int[] {400, 401, 404, 405, 413, 415, 431, 500, 503}) {
+      router.errorHandler(status, Problems::handle);
+    }
+    return router;
+  }
+}

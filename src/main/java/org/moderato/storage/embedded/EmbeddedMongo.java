@@ -1,0 +1,99 @@
+package org.moderato.storage.embedded;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MongoDB-wire-compatible store: mongo-java-server with its H2 (MVStore) backend,
+ * keeping one file under the data directory, bound to 127.0.0.1 on a free port. The server talks
+ * to it through the MongoDB driver exactly as to a real MongoDB, so nothing else knows it is
+ * embedded. Every acknowledged write is on disk (see {@link DurableH2Backend}).
+ *
+ * <p>It is meant for one instance, development and tests; production with several instances uses
+ * a real MongoDB replica set through {@code MODERATO_MONGO_URI}.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
+  /** Enough I/O threads that concurrent writes can wait for a shared sync without starving reads. */
+  private static final int WORKER_THREADS = 32;
+
+  private final Path file;
+  private MVStore store;
+  private MongoServer server;
+  private String connectionString;
+
+  private EmbeddedMongo(Path file) {
+    this.file = file;
+  }
+
+  /** Opens (or creates) the store under {@code dataDir} and starts serving it. */
+  public static EmbeddedMongo start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+    }
+    EmbeddedMongo mongo = new EmbeddedMongo(dataDir.resolve("moderato.mv.db"));
+    mongo.open(0);
+    return mongo;
+  }
+
+  private void open(int port) {
+    // Commits are driven by GroupCommit; the background auto-commit stays on as a safety net for
+    // writes that arrive through paths we do not intercept.
+    store = new MVStore.Builder().fileName(file.toString()).open();
+    DurableH2Backend backend = new DurableH2Backend(store);
+    backend.version(ServerVersion.MONGO_4_0);
+    server = new MongoServer(backend);
+    server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
+    InetSocketAddress address = server.getLocalAddress();
+    connectionString = "mongodb://127.0.0.1:" + address.getPort();
+    LOG.info("Embedded store serving {} at {}", file, connectionString);
+  }
+
+  /** A connection string for the MongoDB driver, e.g. {@code mongodb://127.0.0.1:40123}. */
+  public String connectionString() {
+    return connectionString;
+  }
+
+  public int port() {
+    return server.getLocalAddress().getPort();
+  }
+
+  /**
+   * Stops serving while keeping the data: for tests that simulate a storage outage. {@link
+   * #restart()} serves the same file again on the same port.
+   */
+  public synchronized void stop() {
+    int port = port();
+    server.shutdownNow();
+    store.close();
+    stoppedPort = port;
+  }
+
+  private int stoppedPort;
+
+  /** Serves the data again after {@link #stop()}, on the port it had. */
+  public synchronized void restart() {
+    open(stoppedPort);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdownNow();
+    }
+    if (store != null && !store.isClosed()) {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.moderato.storage.mongo;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.moderato.config.ModeratoConfig;
+import org.moderato.storage.ArticleRepository;
+import org.moderato.storage.AuditLogRepository;
+import org.moderato.storage.CommentRepository;
+import org.moderato.storage.ModeratorRepository;
+import org.moderato.storage.SecretRepository;
+
+/**
+ * The MongoDB side of storage: one vertx-mongo-client (which brings driver results back to the
+ * caller's Vert.x context), the repositories on top of it, and the indexes they rely on. The only
+ * package that touches the driver.
+ *
+ * <p>Writes use the client's default write concern: {@code storage.writeConcern} (default
+ * {@code majority}) with journaling for a real MongoDB. The embedded store makes every write
+ * durable before it answers, whatever the write concern.
+ */
+public final class MongoStorage implements AutoCloseable {
+
+  private final MongoClient mongo;
+  private final long timeoutMillis;
+  private final CommentRepository comments;
+  private final ArticleRepository articles;
+  private final ModeratorRepository moderators;
+  private final AuditLogRepository auditLog;
+  private final SecretRepository secrets;
+
+  private MongoStorage(MongoClient mongo, long timeoutMillis) {
+    this.mongo = mongo;
+    this.timeoutMillis = timeoutMillis;
+    this.comments = new MongoComments(mongo, this);
+    this.articles = new MongoArticles(mongo, this);
+    this.moderators = new MongoModerators(mongo, this);
+    this.auditLog = new MongoAuditLog(mongo, this);
+    this.secrets = new MongoSecrets(mongo, this);
+  }
+
+  /**
+   * Connects to {@code connectionString} and creates the indexes (idempotently). {@code embedded}
+   * says the store is the in-process one, which ignores write concerns.
+   */
+  public static Future<MongoStorage> connect(Vertx vertx, ModeratoConfig.Storage config,
+      String connectionString, boolean embedded) {
+    long timeout = config.timeout().toMillis();
+    JsonObject options = new JsonObject()
+        .put("connection_string", connectionString)
+        .put("db_name", config.database())
+        .put("serverSelectionTimeoutMS", timeout)
+        .put("connectTimeoutMS", timeout)
+        .put("socketTimeoutMS", timeout * 2)
+        .put("maxPoolSize", 64)
+        .put("waitQueueTimeoutMS", timeout);
+    if (!embedded) {
+      options.put("w", config.writeConcern()).put("j", config.journal());
+    }
+    MongoClient client = MongoClient.create(vertx, options);
+    MongoStorage storage = new MongoStorage(client, timeout);
+    return storage.createIndexes().map(storage);
+  }
+
+  private Future<Void> createIndexes() {
+    return Future.all(List.of(
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("articleId", 1).put("depth", 1).put("createdAt", 1).put("_id", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("articleId", 1).put("depth", 1).put("replyCount", -1).put("createdAt", 1)
+            .put("_id", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("rootId", 1).put("createdAt", 1).put("_id", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("status", 1).put("createdAt", 1).put("_id", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("status", 1).put("risk", -1).put("createdAt", 1).put("_id", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put("articleId", 1).put("status", 1).put("createdAt", 1), false),
+        index(MongoModerators.COLLECTION, new JsonObject().put("tokenHash", 1), true),
+        index(MongoAuditLog.COLLECTION, new JsonObject().put("at", -1).put("_id", -1), false)
+    )).mapEmpty();
+  }
+
+  private Future<Void> index(String collection, JsonObject keys, boolean unique) {
+    return guard(mongo.createIndexWithOptions(collection, keys,
+        new IndexOptions().unique(unique)));
+  }
+
+  /** Bounds a storage call by the configured timeout and maps outages to 503 problems. */
+  <T> Future<T> guard(Future<T> call) {
+    return call.timeout(timeoutMillis, TimeUnit.MILLISECONDS).recover(StorageErrors::translate);
+  }
+
+  /** Succeeds when storage answers a ping within the timeout. */
+  public Future<Void> ping() {
+    return guard(mongo.runCommand("ping", new JsonObject().put("ping", 1))).mapEmpty();
+  }
+
+  public CommentRepository comments() {
+    return comments;
+  }
+
+  public ArticleRepository articles() {
+    return articles;
+  }
+
+  public ModeratorRepository moderators() {
+    return moderators;
+  }
+
+  public AuditLogRepository auditLog() {
+    return auditLog;
+  }
+
+  public SecretRepository secrets() {
+    return secrets;
+  }
+
+  @Override
+  public void close() {
+    mongo.close();
+  }
+}

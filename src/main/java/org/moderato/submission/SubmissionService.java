@@ -1,0 +1,213 @@
+package org.moderato.submission;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.types.ObjectId;
+import org.moderato.domain.Comment;
+import org.moderato.domain.Ids;
+import org.moderato.domain.CommentStatus;
+import org.moderato.domain.Problem;
+import org.moderato.domain.Tokens;
+import org.moderato.filtering.Candidate;
+import org.moderato.filtering.FilterPipeline;
+import org.moderato.filtering.Verdict;
+import org.moderato.storage.Article;
+import org.moderato.storage.ArticleRepository;
+import org.moderato.storage.CommentRepository;
+import org.moderato.threads.ThreadService;
+
+/**
+ * What happens to a reader's comment: checks against the article and the parent, the filter
+ * pipeline, storage with the resulting status, counters and caches. Also the author's edits and
+ * deletions within the edit window.
+ *
+ * <p>Writes go comment first, counters second: a crash in between leaves a counter behind, never a
+ * counter ahead of what is stored, and counters are repaired at start.
+ */
+public final class SubmissionService {
+
+  private final CommentRepository comments;
+  private final ArticleRepository articles;
+  private final FilterPipeline pipeline;
+  private final ThreadService threads;
+  private final Clock clock;
+  private final int maxDepth;
+  private final Duration editWindow;
+  private final Consumer<Comment> onHeld;
+
+  /**
+   * @param maxDepth the deepest a reply may sit (top-level is 0); deeper replies attach to the
+   *     deepest allowed ancestor
+   * @param onHeld told of every comment that enters the moderation queue
+   */
+  public SubmissionService(CommentRepository comments, ArticleRepository articles,
+      FilterPipeline pipeline, ThreadService threads, Clock clock, int maxDepth,
+      Duration editWindow, Consumer<Comment> onHeld) {
+    this.comments = comments;
+    this.articles = articles;
+    this.pipeline = pipeline;
+    this.threads = threads;
+    this.clock = clock;
+    this.maxDepth = maxDepth;
+    this.editWindow = editWindow;
+    this.onHeld = onHeld;
+  }
+
+  public Future<Submitted> submit(NewComment command) {
+    CommentInput input = command.input();
+    Instant now = clock.instant();
+    Future<Article> article = articles.find(command.articleId());
+    Future<Optional<Comment>> parent = input.parentId() == null
+        ? Future.succeededFuture(Optional.empty())
+        : Ids.isId(input.parentId()) ? comments.find(input.parentId())
+            : Future.failedFuture(unknownParent());
+    return Future.all(article, parent).compose(found -> {
+      if (article.result().closed()) {
+        return Future.failedFuture(Problem.forbidden("comments-closed",
+            "Comments are closed on this article."));
+      }
+      Optional<Comment> replyTo = parent.result();
+      if (input.parentId() != null) {
+        if (replyTo.isEmpty()
+            || !replyTo.get().articleId().equals(command.articleId())
+            || replyTo.get().status() != CommentStatus.PUBLISHED) {
+          return Future.failedFuture(unknownParent());
+        }
+      }
+      Candidate candidate = new Candidate(command.articleId(), input.name(), input.comment(),
+          input.parentId(), command.clientKey(), now, input.signals());
+      return pipeline.run(candidate).compose(verdict ->
+          store(command, replyTo.orElse(null), verdict, now));
+    });
+  }
+
+  private Future<Submitted> store(NewComment command, Comment parent, Verdict verdict,
+      Instant now) {
+    String id = new ObjectId().toHexString();
+    List<String> ancestors = new ArrayList<>();
+    String parentId = null;
+    if (parent != null) {
+      ancestors.addAll(parent.ancestorIds());
+      ancestors.add(parent.id());
+      // Too deep: hang it under the deepest ancestor allowed, keeping the conversation readable.
+      while (ancestors.size() > maxDepth) {
+        ancestors.remove(ancestors.size() - 1);
+      }
+      parentId = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+    }
+    String rootId = ancestors.isEmpty() ? id : ancestors.get(0);
+    String token = Tokens.newToken();
+    CommentInput input = command.input();
+    Comment comment = new Comment(id, command.articleId(), parentId, ancestors, rootId,
+        input.name(), input.comment(), input.email(), verdict.status(), 1, now, now,
+        verdict.spam(), verdict.toxicity(), 0, Tokens.hash(token), command.clientKey());
+    return comments.insert(comment)
+        .compose(v -> published(comment, comment.status() == CommentStatus.PUBLISHED ? 1 : 0))
+        .map(v -> {
+          if (comment.status() == CommentStatus.PENDING) {
+            onHeld.accept(comment);
+          }
+          return new Submitted(comment, token);
+        });
+  }
+
+  /** The author's edit: the filters run again, and the comment may go back to the queue. */
+  public Future<Comment> edit(String id, String token, String text) {
+    Instant now = clock.instant();
+    return authorsComment(id, token, now).compose(current -> {
+      if (current.status() != CommentStatus.PUBLISHED && current.status() != CommentStatus.PENDING) {
+        return Future.failedFuture(Problem.conflict("not-editable",
+            "This comment can no longer be edited."));
+      }
+      Candidate candidate = new Candidate(current.articleId(), current.name(), text,
+          current.parentId(), current.clientKey(), now, java.util.Map.of());
+      return pipeline.run(candidate).compose(verdict ->
+          comments.changeText(id, current.version(), text, verdict.status(), verdict.spam(),
+              verdict.toxicity(), now).compose(updated -> {
+            if (updated.isEmpty()) {
+              return Future.failedFuture(changedMeanwhile());
+            }
+            Comment after = updated.get();
+            long delta = CommentStatus.publishedDelta(current.status(), after.status());
+            return published(after, delta).map(v -> {
+              if (after.status() == CommentStatus.PENDING) {
+                onHeld.accept(after);
+              }
+              return after;
+            });
+          }));
+    });
+  }
+
+  /**
+   * The author's deletion: name, text and email are erased; the document stays as a placeholder
+   * so published replies keep their place.
+   */
+  public Future<Void> delete(String id, String token) {
+    Instant now = clock.instant();
+    return authorsComment(id, token, now).compose(current -> {
+      if (current.status() == CommentStatus.DELETED) {
+        return Future.succeededFuture();
+      }
+      return comments.erase(id, current.version(), now).compose(updated -> {
+        if (updated.isEmpty()) {
+          return Future.failedFuture(changedMeanwhile());
+        }
+        return published(updated.get(), CommentStatus.publishedDelta(current.status(), CommentStatus.DELETED));
+      });
+    });
+  }
+
+  private Future<Comment> authorsComment(String id, String token, Instant now) {
+    if (!Ids.isId(id)) {
+      return Future.failedFuture(Problem.notFound("No comment with this id."));
+    }
+    return comments.find(id).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(Problem.notFound("No comment with this id."));
+      }
+      Comment comment = found.get();
+      if (!Tokens.matches(token, comment.editTokenHash())) {
+        return Future.failedFuture(Problem.forbidden("wrong-edit-token",
+            "The edit token does not match this comment."));
+      }
+      if (now.isAfter(comment.createdAt().plus(editWindow))) {
+        return Future.failedFuture(Problem.conflict("edit-window-over",
+            "Comments can be changed only within " + editWindow.toMinutes()
+                + " minutes of posting."));
+      }
+      return Future.succeededFuture(comment);
+    });
+  }
+
+  /** Moves the counters by {@code delta} published comments and refreshes the article's pages. */
+  private Future<Void> published(Comment comment, long delta) {
+    if (delta == 0) {
+      if (comment.status() == CommentStatus.PUBLISHED) {
+        threads.invalidate(comment.articleId());
+      }
+      return Future.succeededFuture();
+    }
+    return Future.all(
+            articles.addPublished(comment.articleId(), delta),
+            comments.addToReplyCounts(comment.ancestorIds(), delta))
+        .<Void>mapEmpty()
+        .onComplete(done -> threads.invalidate(comment.articleId()));
+  }
+
+
+  private static Problem unknownParent() {
+    return Problem.notFound("The comment replied to does not exist in this article.");
+  }
+
+  private static Problem changedMeanwhile() {
+    return Problem.conflict("changed-meanwhile",
+        "The comment was changed meanwhile (for example by a moderator); reload and try again.");
+  }
+}
