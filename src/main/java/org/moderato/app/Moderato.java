@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.moderato.config.ModeratoConfig;
@@ -111,7 +112,12 @@ public final class Moderato {
 
   private Future<Void> listen(HttpApi.Services services) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return deploy(services, config.http().port()).compose(first -> {
+    int requested = config.http().port();
+    if (requested == 0 && instances > 1) {
+      // Servers sharing a port must all name it: pick a free one for them up front.
+      requested = freePort(config.http().host());
+    }
+    return deploy(services, requested).compose(first -> {
       port = first;
       if (instances == 1) {
         return Future.succeededFuture();
@@ -120,6 +126,15 @@ public final class Moderato {
           new DeploymentOptions().setInstances(instances - 1)
               .setThreadingModel(ThreadingModel.EVENT_LOOP)).mapEmpty();
     });
+  }
+
+  private static int freePort(String host) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot find a free port on " + host, e);
+    }
   }
 
   private Future<Integer> deploy(HttpApi.Services services, int requestedPort) {
@@ -181,16 +196,19 @@ public final class Moderato {
     long grace = config.http().shutdownGrace().toMillis();
     List<Future<Void>> closing = servers.stream()
         .map(s -> s.shutdown(grace, TimeUnit.MILLISECONDS)).toList();
-    return Future.join(closing).transform(v -> {
+    // Completed outside Vert.x: once Vert.x is closed its contexts run no more callbacks.
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Future.join(closing).onComplete(v -> {
       if (storage != null) {
         storage.close();
       }
-      return vertx.close();
-    }).transform(v -> {
-      if (embedded != null) {
-        embedded.close();
-      }
-      return Future.<Void>succeededFuture();
+      vertx.close().toCompletionStage().whenComplete((ok, failure) -> {
+        if (embedded != null) {
+          embedded.close();
+        }
+        done.complete(null);
+      });
     });
+    return Future.fromCompletionStage(done);
   }
 }
