@@ -1,6 +1,7 @@
 package org.moderato.browser;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.moderato.it.TestServer;
 
@@ -22,8 +23,12 @@ final class Site implements AutoCloseable {
     this.server = server;
   }
 
+  /** Starts a server whose clock is moved to the real time, so pages say "just now". */
   static Site start() {
-    return new Site(TestServer.start(Map.of()));
+    TestServer server = TestServer.start(Map.of());
+    Duration behind = Duration.between(server.clock().instant(), Instant.now());
+    if (!behind.isNegative()) server.clock().advance(behind);
+    return new Site(server);
   }
 
   String baseUrl() {

@@ -61,7 +61,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   private static TestServer start(Path dataDir, Map<String, Object> extra, TestClock clock) {
-    String adminToken = "test-admin-" + UUID.randomUUID();
+    String adminToken = (String) extra.getOrDefault("moderation.adminToken",
+        "test-admin-" + UUID.randomUUID());
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("http.host", "127.0.0.1");
     overrides.put("http.port", 0);
