@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.events.CommentEvents;
 import org.moderato.filtering.FilterPipeline;
+import org.moderato.filtering.bots.FormTokens;
+import org.moderato.filtering.lists.SiteLists;
 import org.moderato.http.HttpApi;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAuth;
@@ -26,6 +29,7 @@ import org.moderato.moderation.QueueJson;
 import org.moderato.paging.CursorCodec;
 import org.moderato.storage.embedded.EmbeddedMongo;
 import org.moderato.storage.mongo.MongoStorage;
+import org.moderato.submission.RateLimiter;
 import org.moderato.submission.SubmissionService;
 import org.moderato.threads.ThreadService;
 import org.slf4j.Logger;
@@ -38,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Moderato {
 
   private static final Logger LOG = LoggerFactory.getLogger(Moderato.class);
+  private static final Duration SIGNAL_PURGE = Duration.ofMinutes(10);
 
   private final Vertx vertx;
   private final ModeratoConfig config;
@@ -86,25 +91,38 @@ public final class Moderato {
         .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
         .compose(s -> {
           storage = s;
-          return Future.all(storage.secrets().secret("cursor"), storage.secrets().secret("client"));
+          return Future.all(storage.secrets().secret("cursor"), storage.secrets().secret("client"),
+              storage.secrets().secret("form"));
         })
         .compose(secrets -> {
           byte[] cursorSecret = secrets.resultAt(0);
           byte[] clientSecret = secrets.resultAt(1);
+          byte[] formSecret = secrets.resultAt(2);
+          FormTokens formTokens = new FormTokens(formSecret, clock, Duration.ofSeconds(3),
+              Duration.ofHours(24));
+          SiteLists lists = new SiteLists(vertx, storage.lists(), ticker);
           CursorCodec cursors = new CursorCodec(cursorSecret);
           CommentEvents events = new CommentEvents(vertx);
-          FilterPipeline pipeline = Filters.pipeline(config.filters());
+          FilterPipeline pipeline = Filters.pipeline(config.filters(),
+              new Filters.Needs(formTokens, lists, storage.signals(), List.of()));
           ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
               cursors, config.cache(), ticker);
           SubmissionService submissions = new SubmissionService(storage.comments(),
               storage.articles(), pipeline, threads, clock, config.comments().maxDepth(),
-              config.comments().editWindow(), held -> events.held(QueueJson.item(held)));
+              config.comments().editWindow(), held -> events.held(QueueJson.item(held)),
+              new RateLimiter(config.rateLimits().enabled(),
+                  config.rateLimits().commentsPerMinute(), config.rateLimits().burst(), ticker),
+              storage.signals(), config.filters().toxicityNudge());
           ModerationService moderation = new ModerationService(storage.comments(),
               storage.articles(), storage.auditLog(), threads, pipeline, cursors, events,
               List.of(), clock);
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
-              events, storage::ping, clientSecret);
+              events, storage::ping, clientSecret, formTokens, lists);
+          // Anti-abuse signals only matter for a day; every instance purges what is older.
+          vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
+              .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))
+              .onFailure(e -> LOG.warn("Could not purge old signals: {}", e.getMessage())));
           return auth.ensureAdmin(config.moderation().adminToken())
               .compose(v -> listen(services));
         });

@@ -30,6 +30,7 @@ public final class ConfigLoader {
       Map.entry("MODERATO_HTTP_HOST", "http.host"),
       Map.entry("MODERATO_HTTP_PORT", "http.port"),
       Map.entry("MODERATO_CORS_ORIGINS", "http.corsOrigins"),
+      Map.entry("MODERATO_TRUSTED_PROXIES", "http.trustedProxies"),
       Map.entry("MODERATO_MONGO_URI", "storage.mongoUri"),
       Map.entry("MODERATO_MONGO_DATABASE", "storage.database"),
       Map.entry("MODERATO_DATA_DIR", "storage.dataDir"),
@@ -50,6 +51,7 @@ public final class ConfigLoader {
     d.put("http.idleTimeoutSeconds", 60);
     d.put("http.requestTimeoutSeconds", 15);
     d.put("http.shutdownGraceSeconds", 10);
+    d.put("http.trustedProxies", List.of());
     d.put("storage.mongoUri", "");
     d.put("storage.database", "moderato");
     d.put("storage.dataDir", "data");
@@ -67,6 +69,7 @@ public final class ConfigLoader {
     d.put("filters.thresholds.spamSpam", Thresholds.DEFAULTS.spamSpam());
     d.put("filters.thresholds.toxicityHold", Thresholds.DEFAULTS.toxicityHold());
     d.put("filters.thresholds.toxicityReject", Thresholds.DEFAULTS.toxicityReject());
+    d.put("filters.thresholds.toxicityNudge", 0.6);
     d.put("cache.threadPageMegabytes", 64);
     d.put("cache.threadPageTtlSeconds", 5);
     d.put("cache.counts", 100000);
@@ -169,7 +172,8 @@ public final class ConfigLoader {
             v.string("http.frameAncestors"),
             Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 3600)),
             Duration.ofSeconds(v.integer("http.requestTimeoutSeconds", 1, 600)),
-            Duration.ofSeconds(v.integer("http.shutdownGraceSeconds", 0, 600))),
+            Duration.ofSeconds(v.integer("http.shutdownGraceSeconds", 0, 600)),
+            v.list("http.trustedProxies")),
         new ModeratoConfig.Storage(
             v.string("storage.mongoUri"),
             v.nonBlank("storage.database"),
@@ -186,7 +190,8 @@ public final class ConfigLoader {
             v.integer("filters.linkLimit", 0, 1000),
             v.words("filters.blockedWords"),
             v.words("filters.suspectWords"),
-            thresholds),
+            thresholds,
+            v.fraction("filters.thresholds.toxicityNudge")),
         new ModeratoConfig.Cache(
             v.integer("cache.threadPageMegabytes", 0, 100_000),
             Duration.ofSeconds(v.integer("cache.threadPageTtlSeconds", 0, 3600)),

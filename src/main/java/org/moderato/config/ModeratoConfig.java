@@ -28,7 +28,8 @@ public record ModeratoConfig(
       String frameAncestors,
       Duration idleTimeout,
       Duration requestTimeout,
-      Duration shutdownGrace) {}
+      Duration shutdownGrace,
+      List<String> trustedProxies) {}
 
   /**
    * Where comments live. An empty {@code mongoUri} starts the embedded store under {@code dataDir};
@@ -59,7 +60,8 @@ public record ModeratoConfig(
       int linkLimit,
       Set<String> blockedWords,
       Set<String> suspectWords,
-      Thresholds thresholds) {}
+      Thresholds thresholds,
+      double toxicityNudge) {}
 
   /**
    * In-process caches: bounded (thread pages by their encoded size, counts by entries), and

@@ -5,6 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,15 +18,44 @@ import javax.crypto.spec.SecretKeySpec;
 final class ClientKeys {
 
   private final SecretKeySpec key;
+  private final Set<String> trustedProxies;
 
-  ClientKeys(byte[] secret) {
+  /**
+   * @param trustedProxies addresses of the site's own proxies or load balancers: only from these
+   *     is {@code X-Forwarded-For} believed, since anyone else can write any address into it
+   */
+  ClientKeys(byte[] secret, List<String> trustedProxies) {
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
   String of(RoutingContext ctx) {
+    return hash(address(ctx));
+  }
+
+  /**
+   * The client's address: the peer's, or, when the peer is a trusted proxy, the nearest address in
+   * {@code X-Forwarded-For} that is not itself a trusted proxy.
+   */
+  String address(RoutingContext ctx) {
     SocketAddress remote = ctx.request().remoteAddress();
-    String address = remote == null ? "unknown" : remote.hostAddress();
-    return hash(address == null ? "unknown" : address);
+    String address = remote == null || remote.hostAddress() == null ? "unknown"
+        : remote.hostAddress();
+    if (!trustedProxies.contains(address)) {
+      return address;
+    }
+    String forwarded = ctx.request().getHeader("X-Forwarded-For");
+    if (forwarded == null) {
+      return address;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop.length() > 64 ? hop.substring(0, 64) : hop;
+      }
+    }
+    return address;
   }
 
   String hash(String address) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.moderato.domain.CommentStatus;
 import org.moderato.domain.Problem;
+import org.moderato.filtering.bots.FormTokens;
 import org.moderato.storage.ThreadSort;
 import org.moderato.submission.CommentInput;
 import org.moderato.submission.NewComment;
@@ -33,14 +34,16 @@ final class CommentHandlers {
   private final SubmissionService submissions;
   private final ThreadService threads;
   private final ClientKeys clientKeys;
+  private final FormTokens formTokens;
   private final CommentInput.Limits limits;
   private final List<String> allowedOrigins;
 
   CommentHandlers(SubmissionService submissions, ThreadService threads, ClientKeys clientKeys,
-      CommentInput.Limits limits, List<String> allowedOrigins) {
+      FormTokens formTokens, CommentInput.Limits limits, List<String> allowedOrigins) {
     this.submissions = submissions;
     this.threads = threads;
     this.clientKeys = clientKeys;
+    this.formTokens = formTokens;
     this.limits = limits;
     this.allowedOrigins = List.copyOf(allowedOrigins);
   }
@@ -107,6 +110,14 @@ final class CommentHandlers {
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(page.body());
       }
     }).onFailure(ctx::fail);
+  }
+
+  /** A fresh form token for the widget: proof the form was loaded, and when. */
+  void form(RoutingContext ctx) {
+    String articleId = Params.articleId(ctx.pathParam("articleId"), "articleId");
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(new JsonObject().put("formToken", formTokens.issue(articleId)).encode());
   }
 
   void edit(RoutingContext ctx) {

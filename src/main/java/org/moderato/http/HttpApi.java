@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.events.CommentEvents;
+import org.moderato.filtering.bots.FormTokens;
+import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAuth;
 import org.moderato.submission.CommentInput;
@@ -31,18 +33,20 @@ public final class HttpApi {
       ModeratorAuth auth,
       CommentEvents events,
       Supplier<Future<Void>> storagePing,
-      byte[] clientKeySecret) {}
+      byte[] clientKeySecret,
+      FormTokens formTokens,
+      SiteLists lists) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
     Router router = Router.router(vertx);
     CommentHandlers comments = new CommentHandlers(services.submissions(), services.threads(),
-        new ClientKeys(services.clientKeySecret()),
+        new ClientKeys(services.clientKeySecret(), http.trustedProxies()), services.formTokens(),
         new CommentInput.Limits(config.comments().nameMaxLength(),
             config.comments().commentMaxLength()),
         http.corsOrigins());
     ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
-        services.auth(), services.events());
+        services.auth(), services.events(), services.lists());
     HealthHandler health = new HealthHandler(services.storagePing());
     Pages pages = new Pages(http.frameAncestors());
 
@@ -77,6 +81,7 @@ public final class HttpApi {
 
     router.post("/api/v1/articles/:articleId/comments").handler(comments::submit);
     router.get("/api/v1/articles/:articleId/comments").handler(comments::thread);
+    router.get("/api/v1/articles/:articleId/form").handler(comments::form);
     router.patch("/api/v1/comments/:id").handler(comments::edit);
     router.delete("/api/v1/comments/:id").handler(comments::delete);
     router.get("/api/v1/counts").handler(comments::counts);
@@ -90,6 +95,8 @@ public final class HttpApi {
     router.get("/api/v1/moderation/log").handler(moderation::log);
     router.get("/api/v1/moderation/events").handler(moderation::stream);
     router.put("/api/v1/moderation/articles/:articleId").handler(moderation::closeArticle);
+    router.get("/api/v1/moderation/lists").handler(moderation::lists);
+    router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);
 
     router.get("/health").handler(health::handle);
 

@@ -17,6 +17,7 @@ import org.moderato.domain.Moderator;
 import org.moderato.domain.Problem;
 import org.moderato.events.CommentEvents;
 import org.moderato.filtering.Verdict;
+import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.BulkResult;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAuth;
@@ -40,14 +41,38 @@ final class ModerationHandlers {
   private final ModerationService moderation;
   private final ModeratorAuth auth;
   private final CommentEvents events;
+  private final SiteLists lists;
   private final AtomicInteger streams = new AtomicInteger();
 
   ModerationHandlers(Vertx vertx, ModerationService moderation, ModeratorAuth auth,
-      CommentEvents events) {
+      CommentEvents events, SiteLists lists) {
     this.vertx = vertx;
     this.moderation = moderation;
     this.auth = auth;
     this.events = events;
+    this.lists = lists;
+  }
+
+  void lists(RoutingContext ctx) {
+    lists.snapshot().onSuccess(snapshot -> {
+      JsonObject body = new JsonObject();
+      SiteLists.NAMES.keySet().stream().sorted().forEach(name -> body.put(name, new JsonObject()
+          .put("description", SiteLists.NAMES.get(name))
+          .put("entries", new JsonArray(snapshot.get(name).stream().sorted().toList()))));
+      json(ctx, 200, body);
+    }).onFailure(ctx::fail);
+  }
+
+  void putList(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    if (!(body.getValue("entries") instanceof JsonArray entries)) {
+      throw Problem.invalid("entries", "must be a list of strings");
+    }
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(admin -> lists.put(ctx.pathParam("name"), entries.getList()))
+        .onSuccess(saved -> json(ctx, 200, new JsonObject().put("name", ctx.pathParam("name"))
+            .put("entries", new JsonArray(saved.stream().sorted().toList()))))
+        .onFailure(ctx::fail);
   }
 
   void authenticate(RoutingContext ctx) {

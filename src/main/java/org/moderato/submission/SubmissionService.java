@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.types.ObjectId;
@@ -16,10 +17,12 @@ import org.moderato.domain.Problem;
 import org.moderato.domain.Tokens;
 import org.moderato.filtering.Candidate;
 import org.moderato.filtering.FilterPipeline;
+import org.moderato.filtering.Score;
 import org.moderato.filtering.Verdict;
 import org.moderato.storage.Article;
 import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.CommentRepository;
+import org.moderato.storage.SignalRepository;
 import org.moderato.threads.ThreadService;
 
 /**
@@ -40,15 +43,21 @@ public final class SubmissionService {
   private final int maxDepth;
   private final Duration editWindow;
   private final Consumer<Comment> onHeld;
+  private final RateLimiter rateLimiter;
+  private final SignalRepository signals;
+  private final double toxicityNudge;
 
   /**
    * @param maxDepth the deepest a reply may sit (top-level is 0); deeper replies attach to the
    *     deepest allowed ancestor
    * @param onHeld told of every comment that enters the moderation queue
+   * @param signals where exact duplicates are remembered
+   * @param toxicityNudge a toxicity score at or above this asks the author to reconsider first
    */
   public SubmissionService(CommentRepository comments, ArticleRepository articles,
       FilterPipeline pipeline, ThreadService threads, Clock clock, int maxDepth,
-      Duration editWindow, Consumer<Comment> onHeld) {
+      Duration editWindow, Consumer<Comment> onHeld, RateLimiter rateLimiter,
+      SignalRepository signals, double toxicityNudge) {
     this.comments = comments;
     this.articles = articles;
     this.pipeline = pipeline;
@@ -57,11 +66,22 @@ public final class SubmissionService {
     this.maxDepth = maxDepth;
     this.editWindow = editWindow;
     this.onHeld = onHeld;
+    this.rateLimiter = rateLimiter;
+    this.signals = signals;
+    this.toxicityNudge = toxicityNudge;
   }
+
+  /** The same text from the same client within this window is refused as a duplicate. */
+  static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
   public Future<Submitted> submit(NewComment command) {
     CommentInput input = command.input();
     Instant now = clock.instant();
+    Optional<Duration> wait = rateLimiter.acquire("client:" + command.clientKey())
+        .or(() -> rateLimiter.acquire("name:" + input.name().toLowerCase(Locale.ROOT)));
+    if (wait.isPresent()) {
+      return Future.failedFuture(Problem.rateLimited(wait.get()));
+    }
     Future<Article> article = articles.find(command.articleId());
     Future<Optional<Comment>> parent = input.parentId() == null
         ? Future.succeededFuture(Optional.empty())
@@ -82,9 +102,48 @@ public final class SubmissionService {
       }
       Candidate candidate = new Candidate(command.articleId(), input.name(), input.comment(),
           input.parentId(), command.clientKey(), now, input.signals());
-      return pipeline.run(candidate).compose(verdict ->
-          store(command, replyTo.orElse(null), verdict, now));
+      return pipeline.run(candidate).compose(verdict -> {
+        if (!input.acknowledgeWarning() && nudgeScore(verdict) >= toxicityNudge) {
+          return Future.failedFuture(toxicityWarning());
+        }
+        return refuseDuplicate(command, now)
+            .compose(marker -> store(command, replyTo.orElse(null), verdict, now)
+                .recover(failure -> signals.unmark(marker).transform(
+                    v -> Future.<Submitted>failedFuture(failure))));
+      });
     });
+  }
+
+  /** Remembers (client, text) and fails with 409 if it was seen within the window. */
+  private Future<String> refuseDuplicate(NewComment command, Instant now) {
+    String who = command.clientKey().isEmpty()
+        ? "name:" + command.input().name().toLowerCase(Locale.ROOT)
+        : "client:" + command.clientKey();
+    String key = "dup:" + Tokens.hash(who + "\n" + command.articleId() + "\n"
+        + command.input().comment().toLowerCase(Locale.ROOT));
+    return signals.mark(key, now).compose(previous -> {
+      if (previous.isPresent() && previous.get().isAfter(now.minus(DUPLICATE_WINDOW))) {
+        return Future.failedFuture(new Problem(409, "duplicate", "Duplicate comment",
+            "You already posted this comment here a moment ago."));
+      }
+      return Future.succeededFuture(key);
+    });
+  }
+
+  /**
+   * The toxicity that warrants a nudge: what the models say, not the site's word lists (a blocked
+   * word is refused quietly rather than explained).
+   */
+  private static double nudgeScore(Verdict verdict) {
+    return Score.combine(verdict.toxicity().reasons().stream()
+        .filter(r -> !r.code().equals("blocked-word") && !r.code().equals("suspect-word"))
+        .toList()).score();
+  }
+
+  private static Problem toxicityWarning() {
+    return new Problem(422, "toxicity-warning", "Please reconsider your comment",
+        "Your comment may come across as hurtful or disrespectful to others. You can rephrase "
+            + "it, or post it as it is: then a moderator will review it before it appears.");
   }
 
   private Future<Submitted> store(NewComment command, Comment parent, Verdict verdict,

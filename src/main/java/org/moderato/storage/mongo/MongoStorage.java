@@ -12,7 +12,9 @@ import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.AuditLogRepository;
 import org.moderato.storage.CommentRepository;
 import org.moderato.storage.ModeratorRepository;
+import org.moderato.storage.ListRepository;
 import org.moderato.storage.SecretRepository;
+import org.moderato.storage.SignalRepository;
 
 /**
  * The MongoDB side of storage: one vertx-mongo-client (which brings driver results back to the
@@ -32,6 +34,8 @@ public final class MongoStorage implements AutoCloseable {
   private final ModeratorRepository moderators;
   private final AuditLogRepository auditLog;
   private final SecretRepository secrets;
+  private final SignalRepository signals;
+  private final ListRepository lists;
 
   private MongoStorage(MongoClient mongo, long timeoutMillis) {
     this.mongo = mongo;
@@ -41,6 +45,8 @@ public final class MongoStorage implements AutoCloseable {
     this.moderators = new MongoModerators(mongo, this);
     this.auditLog = new MongoAuditLog(mongo, this);
     this.secrets = new MongoSecrets(mongo, this);
+    this.signals = new MongoSignals(mongo, this);
+    this.lists = new MongoLists(mongo, this);
   }
 
   /**
@@ -119,6 +125,14 @@ public final class MongoStorage implements AutoCloseable {
 
   public SecretRepository secrets() {
     return secrets;
+  }
+
+  public SignalRepository signals() {
+    return signals;
+  }
+
+  public ListRepository lists() {
+    return lists;
   }
 
   @Override
