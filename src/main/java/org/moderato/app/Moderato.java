@@ -29,6 +29,7 @@ import org.moderato.moderation.QueueJson;
 import org.moderato.paging.CursorCodec;
 import org.moderato.storage.embedded.EmbeddedMongo;
 import org.moderato.storage.mongo.MongoStorage;
+import org.moderato.submission.CounterRepair;
 import org.moderato.submission.RateLimiter;
 import org.moderato.submission.SubmissionService;
 import org.moderato.threads.ThreadService;
@@ -124,6 +125,7 @@ public final class Moderato {
               .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))
               .onFailure(e -> LOG.warn("Could not purge old signals: {}", e.getMessage())));
           return auth.ensureAdmin(config.moderation().adminToken())
+              .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
               .compose(v -> listen(services));
         });
   }
@@ -199,6 +201,11 @@ public final class Moderato {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Storage, for operational tools and tests that need to look under the API. */
+  public MongoStorage storage() {
+    return storage;
   }
 
   /** The embedded store, or null with a real MongoDB: tests stop and restart it. */

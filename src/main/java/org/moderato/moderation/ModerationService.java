@@ -141,9 +141,10 @@ public final class ModerationService {
   private Future<Comment> after(Moderator moderator, Comment before, Comment after,
       ModerationAction action, String reason, Instant now) {
     long delta = CommentStatus.publishedDelta(before.status(), after.status());
-    Future<Void> counters = delta == 0 ? Future.succeededFuture() : Future.all(
+    Future<Void> counters = (delta == 0 ? Future.<Void>succeededFuture() : Future.all(
         articles.addPublished(after.articleId(), delta),
-        comments.addToReplyCounts(after.ancestorIds(), delta)).mapEmpty();
+        comments.addToReplyCounts(after.ancestorIds(), delta)).<Void>mapEmpty())
+        .compose(v -> comments.countersDone(after.id()));
     AuditEntry entry = new AuditEntry(new ObjectId().toHexString(), after.id(),
         after.articleId(), moderator.id(), moderator.name(), action, before.status(),
         after.status(), reason, now);

@@ -14,5 +14,8 @@ public interface ArticleRepository {
 
   Future<Void> addPublished(String articleId, long delta);
 
+  /** Sets the published count outright (start-up repair). */
+  Future<Void> setPublished(String articleId, long count);
+
   Future<Void> setClosed(String articleId, boolean closed);
 }

@@ -46,4 +46,18 @@ public interface CommentRepository {
 
   /** Adds {@code delta} to the reply counts of the given comments (the ancestors of a reply). */
   Future<Void> addToReplyCounts(List<String> ids, long delta);
+
+  /** Clears the marker that every counter-moving write sets, once the counters are moved. */
+  Future<Void> countersDone(String id);
+
+  /** Comments whose counters may not have been moved (a crash came in between). */
+  Future<List<Comment>> countersPending(int limit);
+
+  /** Recounts, for repair only: published comments of an article. */
+  Future<Long> countPublished(String articleId);
+
+  /** Recounts, for repair only: published comments in the subtree below {@code id}. */
+  Future<Long> countPublishedBelow(String id);
+
+  Future<Void> setReplyCount(String id, long count);
 }

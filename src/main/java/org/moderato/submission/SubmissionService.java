@@ -245,21 +245,18 @@ public final class SubmissionService {
     });
   }
 
-  /** Moves the counters by {@code delta} published comments and refreshes the article's pages. */
+  /**
+   * Moves the counters by {@code delta} published comments, clears the comment's repair mark and
+   * refreshes the article's pages.
+   */
   private Future<Void> published(Comment comment, long delta) {
-    if (delta == 0) {
-      if (comment.status() == CommentStatus.PUBLISHED) {
-        threads.invalidate(comment.articleId());
-      }
-      return Future.succeededFuture();
-    }
-    return Future.all(
-            articles.addPublished(comment.articleId(), delta),
-            comments.addToReplyCounts(comment.ancestorIds(), delta))
-        .<Void>mapEmpty()
+    Future<Void> counters = delta == 0 ? Future.succeededFuture() : Future.all(
+        articles.addPublished(comment.articleId(), delta),
+        comments.addToReplyCounts(comment.ancestorIds(), delta)).mapEmpty();
+    return counters
+        .compose(v -> comments.countersDone(comment.id()))
         .onComplete(done -> threads.invalidate(comment.articleId()));
   }
-
 
   private static Problem unknownParent() {
     return Problem.notFound("The comment replied to does not exist in this article.");

@@ -56,6 +56,12 @@ final class MongoArticles implements ArticleRepository {
   }
 
   @Override
+  public Future<Void> setPublished(String articleId, long count) {
+    return upsert(articleId, new JsonObject().put("$set",
+        new JsonObject().put("publishedCount", count)));
+  }
+
+  @Override
   public Future<Void> setClosed(String articleId, boolean closed) {
     return upsert(articleId, new JsonObject().put("$set", new JsonObject().put("closed", closed)));
   }

@@ -29,6 +29,12 @@ final class MongoComments implements CommentRepository {
   private static final JsonObject NO_SECRETS = new JsonObject()
       .put("email", 0).put("editTokenHash", 0).put("clientKey", 0);
 
+  /**
+   * Set by every write that can move counters and cleared once they are moved: what start-up
+   * repair looks for after a crash.
+   */
+  static final String COUNTERS_PENDING = "countersPending";
+
   private final MongoClient mongo;
   private final MongoStorage storage;
 
@@ -39,7 +45,8 @@ final class MongoComments implements CommentRepository {
 
   @Override
   public Future<Void> insert(Comment comment) {
-    return storage.guard(mongo.insert(COLLECTION, Documents.comment(comment))).mapEmpty();
+    JsonObject doc = Documents.comment(comment).put(COUNTERS_PENDING, true);
+    return storage.guard(mongo.insert(COLLECTION, doc)).mapEmpty();
   }
 
   @Override
@@ -158,6 +165,36 @@ final class MongoComments implements CommentRepository {
   }
 
   @Override
+  public Future<Void> countersDone(String id) {
+    return storage.guard(mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id),
+        new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, "")))).mapEmpty();
+  }
+
+  @Override
+  public Future<List<Comment>> countersPending(int limit) {
+    return findAll(new JsonObject().put(COUNTERS_PENDING, true),
+        new FindOptions().setLimit(limit).setFields(NO_SECRETS));
+  }
+
+  @Override
+  public Future<Long> countPublished(String articleId) {
+    return storage.guard(mongo.count(COLLECTION, new JsonObject().put("articleId", articleId)
+        .put("status", CommentStatus.PUBLISHED.wire())));
+  }
+
+  @Override
+  public Future<Long> countPublishedBelow(String id) {
+    return storage.guard(mongo.count(COLLECTION, new JsonObject().put("ancestorIds", id)
+        .put("status", CommentStatus.PUBLISHED.wire())));
+  }
+
+  @Override
+  public Future<Void> setReplyCount(String id, long count) {
+    return storage.guard(mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id),
+        new JsonObject().put("$set", new JsonObject().put("replyCount", count)))).mapEmpty();
+  }
+
+  @Override
   public Future<Void> addToReplyCounts(List<String> ids, long delta) {
     if (ids.isEmpty() || delta == 0) {
       return Future.succeededFuture();
@@ -172,11 +209,10 @@ final class MongoComments implements CommentRepository {
   private Future<Optional<Comment>> guardedUpdate(String id, long version, JsonObject set) {
     JsonObject query = new JsonObject().put("_id", id).put("version", version);
     JsonObject update = new JsonObject()
-        .put("$set", set)
+        .put("$set", set.copy().put(COUNTERS_PENDING, true))
         .put("$inc", new JsonObject().put("version", 1));
     return storage.guard(mongo.findOneAndUpdateWithOptions(COLLECTION, query, update,
-            new FindOptions(), new UpdateOptions().setReturningNewDocument(true)
-                ))
+            new FindOptions(), new UpdateOptions().setReturningNewDocument(true)))
         .map(doc -> Optional.ofNullable(doc).map(Documents::comment));
   }
 
