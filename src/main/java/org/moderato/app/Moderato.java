@@ -24,13 +24,14 @@ import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.http.HttpApi;
 import org.moderato.moderation.ModerationService;
+import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
 import org.moderato.moderation.QueueJson;
 import org.moderato.paging.CursorCodec;
 import org.moderato.storage.embedded.EmbeddedMongo;
 import org.moderato.storage.mongo.MongoStorage;
 import org.moderato.submission.CounterRepair;
-import org.moderato.submission.RateLimiter;
+import org.moderato.ratelimit.RateLimiter;
 import org.moderato.submission.SubmissionService;
 import org.moderato.threads.ThreadService;
 import org.slf4j.Logger;
@@ -119,7 +120,8 @@ public final class Moderato {
               List.of(), clock);
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
-              events, storage::ping, clientSecret, formTokens, lists);
+              events, storage::ping, clientSecret, formTokens, lists,
+              new ModeratorAdmin(storage.moderators(), auth, clock));
           // Anti-abuse signals only matter for a day; every instance purges what is older.
           vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
               .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))

@@ -15,6 +15,7 @@ import org.moderato.events.CommentEvents;
 import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.ModerationService;
+import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
 import org.moderato.submission.CommentInput;
 import org.moderato.submission.SubmissionService;
@@ -35,18 +36,20 @@ public final class HttpApi {
       Supplier<Future<Void>> storagePing,
       byte[] clientKeySecret,
       FormTokens formTokens,
-      SiteLists lists) {}
+      SiteLists lists,
+      ModeratorAdmin admin) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
     Router router = Router.router(vertx);
+    ClientKeys clientKeys = new ClientKeys(services.clientKeySecret(), http.trustedProxies());
     CommentHandlers comments = new CommentHandlers(services.submissions(), services.threads(),
-        new ClientKeys(services.clientKeySecret(), http.trustedProxies()), services.formTokens(),
+        clientKeys, services.formTokens(),
         new CommentInput.Limits(config.comments().nameMaxLength(),
             config.comments().commentMaxLength()),
         http.corsOrigins());
     ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
-        services.auth(), services.events(), services.lists());
+        services.auth(), services.events(), services.lists(), services.admin(), clientKeys);
     HealthHandler health = new HealthHandler(services.storagePing());
     Pages pages = new Pages(http.frameAncestors());
 
@@ -96,6 +99,9 @@ public final class HttpApi {
     router.get("/api/v1/moderation/events").handler(moderation::stream);
     router.put("/api/v1/moderation/articles/:articleId").handler(moderation::closeArticle);
     router.get("/api/v1/moderation/lists").handler(moderation::lists);
+    router.post("/api/v1/moderation/moderators").handler(moderation::createModerator);
+    router.get("/api/v1/moderation/moderators").handler(moderation::listModerators);
+    router.delete("/api/v1/moderation/moderators/:id").handler(moderation::revokeModerator);
     router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);
 
     router.get("/health").handler(health::handle);

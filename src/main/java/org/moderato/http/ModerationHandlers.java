@@ -20,6 +20,7 @@ import org.moderato.filtering.Verdict;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.BulkResult;
 import org.moderato.moderation.ModerationService;
+import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
 import org.moderato.moderation.QueueJson;
 import org.moderato.moderation.QueuePage;
@@ -42,15 +43,48 @@ final class ModerationHandlers {
   private final ModeratorAuth auth;
   private final CommentEvents events;
   private final SiteLists lists;
+  private final ModeratorAdmin admin;
+  private final ClientKeys clientKeys;
   private final AtomicInteger streams = new AtomicInteger();
 
   ModerationHandlers(Vertx vertx, ModerationService moderation, ModeratorAuth auth,
-      CommentEvents events, SiteLists lists) {
+      CommentEvents events, SiteLists lists, ModeratorAdmin admin, ClientKeys clientKeys) {
     this.vertx = vertx;
     this.moderation = moderation;
     this.auth = auth;
     this.events = events;
     this.lists = lists;
+    this.admin = admin;
+    this.clientKeys = clientKeys;
+  }
+
+  void createModerator(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    Object name = body.getValue("name");
+    Object role = body.getValue("role");
+    if (!(name instanceof String) || role != null && !(role instanceof String)) {
+      throw Problem.invalid(name instanceof String ? "role" : "name", "must be a string");
+    }
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(a -> admin.create((String) name, (String) role))
+        .onSuccess(created -> json(ctx, 201, QueueJson.moderator(created.moderator())
+            .put("token", created.token())))
+        .onFailure(ctx::fail);
+  }
+
+  void listModerators(RoutingContext ctx) {
+    ModeratorAuth.requireAdmin(moderator(ctx)).compose(a -> admin.list()).onSuccess(all -> {
+      JsonArray items = new JsonArray();
+      all.forEach(m -> items.add(QueueJson.moderator(m)));
+      json(ctx, 200, new JsonObject().put("items", items));
+    }).onFailure(ctx::fail);
+  }
+
+  void revokeModerator(RoutingContext ctx) {
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(a -> admin.revoke(ctx.pathParam("id")))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   void lists(RoutingContext ctx) {
@@ -79,7 +113,7 @@ final class ModerationHandlers {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
         ? header.substring(7).trim() : null;
-    auth.authenticate(token).onSuccess(moderator -> {
+    auth.authenticate(token, clientKeys.of(ctx)).onSuccess(moderator -> {
       ctx.put(MODERATOR, moderator);
       ctx.next();
     }).onFailure(ctx::fail);

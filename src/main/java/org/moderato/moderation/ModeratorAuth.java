@@ -13,6 +13,7 @@ import org.moderato.domain.Problem;
 import org.moderato.domain.Role;
 import org.moderato.domain.Tokens;
 import org.moderato.storage.ModeratorRepository;
+import org.moderato.ratelimit.RateLimiter;
 
 /**
  * Bearer-token authentication of moderators. Tokens are looked up by their SHA-256 hash (the
@@ -29,6 +30,8 @@ public final class ModeratorAuth {
   private final ModeratorRepository moderators;
   private final Clock clock;
   private final AsyncCache<String, Optional<Moderator>> cache;
+  /** Failed sign-ins per client: 10 at once, then one every 6 seconds. */
+  private final RateLimiter failures;
 
   public ModeratorAuth(Vertx vertx, ModeratorRepository moderators, Clock clock, Ticker ticker) {
     this.vertx = vertx;
@@ -39,6 +42,19 @@ public final class ModeratorAuth {
         .expireAfterWrite(CACHE_TTL)
         .ticker(ticker)
         .buildAsync();
+    this.failures = new RateLimiter(true, 10, 10, ticker);
+  }
+
+  /**
+   * The moderator holding this token; fails with 401 for a missing, unknown or revoked one, and
+   * with 429 once a client has failed too often (guessing tokens is slowed to a crawl).
+   */
+  public Future<Moderator> authenticate(String token, String clientKey) {
+    Optional<Duration> blocked = failures.peek("auth:" + clientKey);
+    if (blocked.isPresent()) {
+      return Future.failedFuture(Problem.rateLimited(blocked.get()));
+    }
+    return authenticate(token).onFailure(e -> failures.acquire("auth:" + clientKey));
   }
 
   /** The moderator holding this token; fails with 401 for a missing, unknown or revoked one. */

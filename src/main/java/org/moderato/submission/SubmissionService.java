@@ -22,6 +22,7 @@ import org.moderato.filtering.Verdict;
 import org.moderato.storage.Article;
 import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.CommentRepository;
+import org.moderato.ratelimit.RateLimiter;
 import org.moderato.storage.SignalRepository;
 import org.moderato.threads.ThreadService;
 

@@ -1,4 +1,4 @@
-package org.moderato.submission;
+package org.moderato.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

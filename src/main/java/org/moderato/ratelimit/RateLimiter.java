@@ -1,4 +1,4 @@
-package org.moderato.submission;
+package org.moderato.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,6 +43,23 @@ public final class RateLimiter {
         .expireAfterAccess(Duration.ofHours(1))
         .ticker(ticker)
         .build();
+  }
+
+  /** Whether {@code key} is out of tokens now (without taking one): how long until one is free. */
+  public Optional<Duration> peek(String key) {
+    if (!enabled || key == null || key.isEmpty()) {
+      return Optional.empty();
+    }
+    Bucket bucket = buckets.getIfPresent(key);
+    if (bucket == null) {
+      return Optional.empty();
+    }
+    long now = ticker.read();
+    synchronized (bucket) {
+      double tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) * perNano);
+      return tokens >= 1 ? Optional.empty()
+          : Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano)));
+    }
   }
 
   /** Takes one token for {@code key}: empty when allowed, otherwise how long until one is free. */
