@@ -23,6 +23,11 @@ import org.moderato.filtering.FilterPipeline;
 import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.http.HttpApi;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
@@ -68,10 +73,18 @@ public final class Moderato {
    * ticker are injectable so tests can move time without sleeping.
    */
   public static Future<Moderato> start(ModeratoConfig config, Clock clock, Ticker ticker) {
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setBlockedThreadCheckInterval(1000)
-        .setMaxEventLoopExecuteTime(2)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setBlockedThreadCheckInterval(1000)
+            .setMaxEventLoopExecuteTime(2)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)
+            .setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setRegistryName("moderato-" + System.identityHashCode(config))
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory())
+        .build();
     Moderato app = new Moderato(vertx, config);
     return app.boot(clock, ticker).map(app).recover(failure -> {
       LOG.error("Moderato failed to start: {}", failure.getMessage());
@@ -104,6 +117,8 @@ public final class Moderato {
               Duration.ofHours(24));
           SiteLists lists = new SiteLists(vertx, storage.lists(), ticker);
           CursorCodec cursors = new CursorCodec(cursorSecret);
+          ModeratoMetrics metrics = new ModeratoMetrics(BackendRegistries.getNow(
+              "moderato-" + System.identityHashCode(config)));
           CommentEvents events = new CommentEvents(vertx);
           FilterPipeline pipeline = Filters.pipeline(config.filters(),
               new Filters.Needs(formTokens, lists, storage.signals(), List.of()));
@@ -114,14 +129,15 @@ public final class Moderato {
               config.comments().editWindow(), held -> events.held(QueueJson.item(held)),
               new RateLimiter(config.rateLimits().enabled(),
                   config.rateLimits().commentsPerMinute(), config.rateLimits().burst(), ticker),
-              storage.signals(), config.filters().toxicityNudge());
+              storage.signals(), config.filters().toxicityNudge(), metrics);
           ModerationService moderation = new ModerationService(storage.comments(),
               storage.articles(), storage.auditLog(), threads, pipeline, cursors, events,
-              List.of(), clock);
+              List.of(), clock, metrics);
+          threads.monitor(metrics);
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
               events, storage::ping, clientSecret, formTokens, lists,
-              new ModeratorAdmin(storage.moderators(), auth, clock));
+              new ModeratorAdmin(storage.moderators(), auth, clock), metrics);
           // Anti-abuse signals only matter for a day; every instance purges what is older.
           vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
               .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))

@@ -14,6 +14,8 @@ import org.moderato.config.ModeratoConfig;
 import org.moderato.events.CommentEvents;
 import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
@@ -37,7 +39,8 @@ public final class HttpApi {
       byte[] clientKeySecret,
       FormTokens formTokens,
       SiteLists lists,
-      ModeratorAdmin admin) {}
+      ModeratorAdmin admin,
+      ModeratoMetrics metrics) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
@@ -105,6 +108,9 @@ public final class HttpApi {
     router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);
 
     router.get("/health").handler(health::handle);
+    // Prometheus format. Expose it to your monitoring only (block /metrics at the proxy).
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(
+        (io.micrometer.prometheusmetrics.PrometheusMeterRegistry) services.metrics().registry()));
 
     router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(pages::secure);
     router.get("/").handler(pages::article);

@@ -21,6 +21,7 @@ import org.moderato.events.CommentEvents;
 import org.moderato.filtering.Candidate;
 import org.moderato.filtering.FilterPipeline;
 import org.moderato.filtering.Verdict;
+import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.paging.CursorCodec;
 import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.AuditLogRepository;
@@ -52,10 +53,12 @@ public final class ModerationService {
   private final CommentEvents events;
   private final List<DecisionListener> listeners;
   private final Clock clock;
+  private final ModeratoMetrics metrics;
 
   public ModerationService(CommentRepository comments, ArticleRepository articles,
       AuditLogRepository auditLog, ThreadService threads, FilterPipeline pipeline,
-      CursorCodec cursors, CommentEvents events, List<DecisionListener> listeners, Clock clock) {
+      CursorCodec cursors, CommentEvents events, List<DecisionListener> listeners, Clock clock,
+      ModeratoMetrics metrics) {
     this.comments = comments;
     this.articles = articles;
     this.auditLog = auditLog;
@@ -65,6 +68,7 @@ public final class ModerationService {
     this.events = events;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** One page of comments with the given status, with their parents for context. */
@@ -154,6 +158,7 @@ public final class ModerationService {
       if (after.status() == CommentStatus.PENDING) {
         events.held(QueueJson.item(after));
       }
+      metrics.decided(before, after, action.wire(), now);
       listeners.forEach(l -> l.decided(before, after, action, reason, moderator));
       return after;
     });

@@ -22,6 +22,7 @@ import org.moderato.filtering.Verdict;
 import org.moderato.storage.Article;
 import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.CommentRepository;
+import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.ratelimit.RateLimiter;
 import org.moderato.storage.SignalRepository;
 import org.moderato.threads.ThreadService;
@@ -47,6 +48,7 @@ public final class SubmissionService {
   private final RateLimiter rateLimiter;
   private final SignalRepository signals;
   private final double toxicityNudge;
+  private final ModeratoMetrics metrics;
 
   /**
    * @param maxDepth the deepest a reply may sit (top-level is 0); deeper replies attach to the
@@ -58,7 +60,7 @@ public final class SubmissionService {
   public SubmissionService(CommentRepository comments, ArticleRepository articles,
       FilterPipeline pipeline, ThreadService threads, Clock clock, int maxDepth,
       Duration editWindow, Consumer<Comment> onHeld, RateLimiter rateLimiter,
-      SignalRepository signals, double toxicityNudge) {
+      SignalRepository signals, double toxicityNudge, ModeratoMetrics metrics) {
     this.comments = comments;
     this.articles = articles;
     this.pipeline = pipeline;
@@ -70,6 +72,7 @@ public final class SubmissionService {
     this.rateLimiter = rateLimiter;
     this.signals = signals;
     this.toxicityNudge = toxicityNudge;
+    this.metrics = metrics;
   }
 
   /** The same text from the same client within this window is refused as a duplicate. */
@@ -104,6 +107,7 @@ public final class SubmissionService {
       Candidate candidate = new Candidate(command.articleId(), input.name(), input.comment(),
           input.parentId(), command.clientKey(), now, input.signals());
       return pipeline.run(candidate).compose(verdict -> {
+        metrics.verdict(verdict);
         if (!input.acknowledgeWarning() && nudgeScore(verdict) >= toxicityNudge) {
           return Future.failedFuture(toxicityWarning());
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.domain.Comment;
 import org.moderato.domain.Problem;
+import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.paging.CursorCodec;
 import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.CommentRepository;
@@ -144,9 +145,10 @@ public final class ThreadService {
     counts.synchronous().invalidate(articleId);
   }
 
-  /** Cache statistics for metrics: pages then counts. */
-  public List<com.github.benmanes.caffeine.cache.stats.CacheStats> stats() {
-    return List.of(pages.synchronous().stats(), counts.synchronous().stats());
+  /** Reports the caches' hit rates and sizes. */
+  public void monitor(ModeratoMetrics metrics) {
+    metrics.monitor(pages.synchronous(), "thread_pages");
+    metrics.monitor(counts.synchronous(), "counts");
   }
 
   private static String listing(String articleId, ThreadSort sort) {
