@@ -67,9 +67,10 @@ public final class MongoStorage implements AutoCloseable {
     if (!embedded) {
       options.put("w", config.writeConcern()).put("j", config.journal());
     }
-    MongoClient client = MongoClient.create(vertx, options);
-    MongoStorage storage = new MongoStorage(client, timeout);
-    return storage.createIndexes().map(storage);
+    // Creating the client loads and initialises the driver: seconds on a cold JVM, so not on an
+    // event loop.
+    return vertx.executeBlocking(() -> new MongoStorage(MongoClient.create(vertx, options), timeout))
+        .compose(storage -> storage.createIndexes().map(storage));
   }
 
   private Future<Void> createIndexes() {
