@@ -22,7 +22,8 @@ final class Commands {
       usage: java -jar moderato.jar [serve]                      start the server
              java -jar moderato.jar moderators add NAME [--role moderator|admin]
              java -jar moderato.jar moderators list
-             java -jar moderato.jar moderators revoke ID""";
+             java -jar moderato.jar moderators revoke ID
+             java -jar moderato.jar train|eval ...               models (see README)""";
 
   private Commands() {}
 
@@ -34,6 +35,9 @@ final class Commands {
       }
       case "moderators" -> {
         return moderators(args);
+      }
+      case "train", "eval" -> {
+        return Models.run(command, args);
       }
       default -> {
         System.err.println("moderato: unknown command '" + command + "'\n" + USAGE);

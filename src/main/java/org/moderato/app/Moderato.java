@@ -28,6 +28,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import org.moderato.metrics.ModeratoMetrics;
+import org.moderato.classifier.AdaptiveModel;
+import org.moderato.classifier.OnlineGuard;
+import org.moderato.filtering.spam.SpamModelFilter;
+import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
@@ -55,6 +59,7 @@ public final class Moderato {
   private final ModeratoConfig config;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private EmbeddedMongo embedded;
+  private AdaptiveModel spamModel;
   private MongoStorage storage;
   private int port;
 
@@ -104,6 +109,11 @@ public final class Moderato {
         : Future.succeededFuture(uri);
     return connection
         .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
+        .compose(s -> vertx.executeBlocking(() -> {
+          spamModel = new AdaptiveModel(SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS,
+              clock);
+          return s;
+        }))
         .compose(s -> {
           storage = s;
           return Future.all(storage.secrets().secret("cursor"), storage.secrets().secret("client"),
@@ -121,28 +131,32 @@ public final class Moderato {
               "moderato-" + System.identityHashCode(config)));
           CommentEvents events = new CommentEvents(vertx);
           FilterPipeline pipeline = Filters.pipeline(config.filters(),
-              new Filters.Needs(formTokens, lists, storage.signals(), List.of()));
+              new Filters.Needs(formTokens, lists, storage.signals(),
+                  List.of(new SpamModelFilter(spamModel))));
+          LearningListener learning = new LearningListener(List.of(Learners.spam(spamModel)),
+              storage.modelStates());
           ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
               cursors, config.cache(), ticker);
           SubmissionService submissions = new SubmissionService(storage.comments(),
               storage.articles(), pipeline, threads, clock, config.comments().maxDepth(),
-              config.comments().editWindow(), held -> events.held(QueueJson.item(held)),
+              config.comments().editWindow(), (held, parent) -> events.held(QueueJson.item(held, parent)),
               new RateLimiter(config.rateLimits().enabled(),
                   config.rateLimits().commentsPerMinute(), config.rateLimits().burst(), ticker),
               storage.signals(), config.filters().toxicityNudge(), metrics);
           ModerationService moderation = new ModerationService(storage.comments(),
               storage.articles(), storage.auditLog(), threads, pipeline, cursors, events,
-              List.of(), clock, metrics);
+              List.of(learning), clock, metrics);
           threads.monitor(metrics);
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
               events, storage::ping, clientSecret, formTokens, lists,
-              new ModeratorAdmin(storage.moderators(), auth, clock), metrics);
+              new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning);
           // Anti-abuse signals only matter for a day; every instance purges what is older.
           vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
               .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))
               .onFailure(e -> LOG.warn("Could not purge old signals: {}", e.getMessage())));
           return auth.ensureAdmin(config.moderation().adminToken())
+              .compose(v -> learning.start(vertx))
               .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
               .compose(v -> listen(services));
         });

@@ -16,6 +16,7 @@ import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.moderato.metrics.ModeratoMetrics;
+import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
@@ -40,7 +41,8 @@ public final class HttpApi {
       FormTokens formTokens,
       SiteLists lists,
       ModeratorAdmin admin,
-      ModeratoMetrics metrics) {}
+      ModeratoMetrics metrics,
+      LearningListener learning) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
@@ -52,9 +54,10 @@ public final class HttpApi {
             config.comments().commentMaxLength()),
         http.corsOrigins());
     ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
-        services.auth(), services.events(), services.lists(), services.admin(), clientKeys);
+        services.auth(), services.events(), services.lists(), services.admin(), clientKeys,
+        services.learning());
     HealthHandler health = new HealthHandler(services.storagePing());
-    Pages pages = new Pages(http.frameAncestors());
+    Pages pages = new Pages(http.frameAncestors(), services.formTokens());
 
     router.route().handler(RequestIds::assign);
     router.route().handler(ctx -> {
@@ -103,6 +106,7 @@ public final class HttpApi {
     router.put("/api/v1/moderation/articles/:articleId").handler(moderation::closeArticle);
     router.get("/api/v1/moderation/lists").handler(moderation::lists);
     router.post("/api/v1/moderation/moderators").handler(moderation::createModerator);
+    router.post("/api/v1/moderation/models/:name/reset").handler(moderation::resetModel);
     router.get("/api/v1/moderation/moderators").handler(moderation::listModerators);
     router.delete("/api/v1/moderation/moderators/:id").handler(moderation::revokeModerator);
     router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);

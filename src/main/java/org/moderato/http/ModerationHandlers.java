@@ -19,6 +19,7 @@ import org.moderato.events.CommentEvents;
 import org.moderato.filtering.Verdict;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.BulkResult;
+import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
 import org.moderato.moderation.ModeratorAuth;
@@ -45,10 +46,12 @@ final class ModerationHandlers {
   private final SiteLists lists;
   private final ModeratorAdmin admin;
   private final ClientKeys clientKeys;
+  private final LearningListener learning;
   private final AtomicInteger streams = new AtomicInteger();
 
   ModerationHandlers(Vertx vertx, ModerationService moderation, ModeratorAuth auth,
-      CommentEvents events, SiteLists lists, ModeratorAdmin admin, ClientKeys clientKeys) {
+      CommentEvents events, SiteLists lists, ModeratorAdmin admin, ClientKeys clientKeys,
+      LearningListener learning) {
     this.vertx = vertx;
     this.moderation = moderation;
     this.auth = auth;
@@ -56,6 +59,16 @@ final class ModerationHandlers {
     this.lists = lists;
     this.admin = admin;
     this.clientKeys = clientKeys;
+    this.learning = learning;
+  }
+
+  /** Forgets what a model learned from this site's moderators: back to the shipped model. */
+  void resetModel(RoutingContext ctx) {
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(a -> learning.reset(ctx.pathParam("name")))
+        .onSuccess(v -> json(ctx, 200, new JsonObject().put("model", ctx.pathParam("name"))
+            .put("reset", true)))
+        .onFailure(ctx::fail);
   }
 
   void createModerator(RoutingContext ctx) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.bson.types.ObjectId;
 import org.moderato.domain.Comment;
 import org.moderato.domain.Ids;
@@ -44,7 +44,7 @@ public final class SubmissionService {
   private final Clock clock;
   private final int maxDepth;
   private final Duration editWindow;
-  private final Consumer<Comment> onHeld;
+  private final BiConsumer<Comment, Comment> onHeld;
   private final RateLimiter rateLimiter;
   private final SignalRepository signals;
   private final double toxicityNudge;
@@ -53,13 +53,14 @@ public final class SubmissionService {
   /**
    * @param maxDepth the deepest a reply may sit (top-level is 0); deeper replies attach to the
    *     deepest allowed ancestor
-   * @param onHeld told of every comment that enters the moderation queue
+   * @param onHeld told of every comment that enters the moderation queue, with its parent (null
+   *     for a top-level comment)
    * @param signals where exact duplicates are remembered
    * @param toxicityNudge a toxicity score at or above this asks the author to reconsider first
    */
   public SubmissionService(CommentRepository comments, ArticleRepository articles,
       FilterPipeline pipeline, ThreadService threads, Clock clock, int maxDepth,
-      Duration editWindow, Consumer<Comment> onHeld, RateLimiter rateLimiter,
+      Duration editWindow, BiConsumer<Comment, Comment> onHeld, RateLimiter rateLimiter,
       SignalRepository signals, double toxicityNudge, ModeratoMetrics metrics) {
     this.comments = comments;
     this.articles = articles;
@@ -175,7 +176,7 @@ public final class SubmissionService {
         .compose(v -> published(comment, comment.status() == CommentStatus.PUBLISHED ? 1 : 0))
         .map(v -> {
           if (comment.status() == CommentStatus.PENDING) {
-            onHeld.accept(comment);
+            onHeld.accept(comment, parent);
           }
           return new Submitted(comment, token);
         });
@@ -201,7 +202,7 @@ public final class SubmissionService {
             long delta = CommentStatus.publishedDelta(current.status(), after.status());
             return published(after, delta).map(v -> {
               if (after.status() == CommentStatus.PENDING) {
-                onHeld.accept(after);
+                onHeld.accept(after, null);
               }
               return after;
             });

@@ -45,7 +45,7 @@ public final class BotTrapFilter implements CommentFilter {
     List<Reason> reasons = new ArrayList<>();
     Action action = Action.NONE;
     switch (tokens.check(candidate.articleId(), token)) {
-      case MISSING -> reasons.add(Reason.spam("form-token-missing", 0.1,
+      case MISSING -> reasons.add(Reason.spam("form-token-missing", 0.05,
           "posted without loading the form (an API client or a bot)"));
       case INVALID -> reasons.add(Reason.spam("form-token-invalid", 0.45,
           "form token forged or for another article"));

@@ -2,6 +2,7 @@ package org.moderato.filtering.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Folds comment text into a canonical form that common evasions cannot dodge, shared by the word
@@ -408,7 +409,7 @@ public final class EvasionFolding {
     return cp == '@' || cp == '$' || cp == '!' || cp == '|' || cp == '+' || cp == '€';
   }
 
-  private static final java.util.Set<String> UNITS = java.util.Set.of(
+  private static final Set<String> UNITS = Set.of(
       "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "bn", "km", "kg", "g", "mb", "gb", "tb",
       "x", "d", "mm", "cm", "ft", "lb", "lbs", "mph", "yo", "yr", "yrs", "h", "hr", "hrs", "min",
       "mg", "ml", "l", "p", "c", "f", "v", "w", "kw", "kwh", "b", "t", "mw");

@@ -13,6 +13,7 @@ import org.moderato.storage.AuditLogRepository;
 import org.moderato.storage.CommentRepository;
 import org.moderato.storage.ModeratorRepository;
 import org.moderato.storage.ListRepository;
+import org.moderato.storage.ModelStateRepository;
 import org.moderato.storage.SecretRepository;
 import org.moderato.storage.SignalRepository;
 
@@ -36,6 +37,7 @@ public final class MongoStorage implements AutoCloseable {
   private final SecretRepository secrets;
   private final SignalRepository signals;
   private final ListRepository lists;
+  private final ModelStateRepository modelStates;
 
   private MongoStorage(MongoClient mongo, long timeoutMillis) {
     this.mongo = mongo;
@@ -47,6 +49,7 @@ public final class MongoStorage implements AutoCloseable {
     this.secrets = new MongoSecrets(mongo, this);
     this.signals = new MongoSignals(mongo, this);
     this.lists = new MongoLists(mongo, this);
+    this.modelStates = new MongoModelStates(mongo, this);
   }
 
   /**
@@ -134,6 +137,10 @@ public final class MongoStorage implements AutoCloseable {
 
   public ListRepository lists() {
     return lists;
+  }
+
+  public ModelStateRepository modelStates() {
+    return modelStates;
   }
 
   @Override
