@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.moderato.filtering.bots.FormTokens;
 
 /**
  * The demo article at {@code /} and the moderator console at {@code /moderate}, from
@@ -18,6 +19,9 @@ import java.util.Map;
 final class Pages {
 
   static final String NOTICE_MARKER = "<!--moderato:notice-->";
+  static final String TOKEN_MARKER = "<!--moderato:form-token-->";
+  /** The article the demo page shows. */
+  static final String DEMO_ARTICLE = "demo-article";
   private static final Map<String, String> NOTICES = Map.of(
       "published", "Thank you! Your comment is published.",
       "pending", "Thank you! Your comment is awaiting moderation and will appear once approved.",
@@ -36,8 +40,10 @@ final class Pages {
   private final String article;
   private final Buffer console;
   private final String csp;
+  private final FormTokens formTokens;
 
-  Pages(String frameAncestors) {
+  Pages(String frameAncestors, FormTokens formTokens) {
+    this.formTokens = formTokens;
     this.article = resource("webroot/index.html");
     String consolePage = resource("webroot/moderate.html");
     this.console = consolePage == null ? null : Buffer.buffer(consolePage);
@@ -61,7 +67,9 @@ final class Pages {
       return;
     }
     String outcome = ctx.request().getParam("moderato");
-    String html = article;
+    // The no-JavaScript form carries a fresh form token too, so its posts pass the bot traps.
+    String html = article.replace(TOKEN_MARKER, "<input type=\"hidden\" name=\"formToken\" value=\""
+        + escape(formTokens.issue(DEMO_ARTICLE)) + "\">");
     String notice = outcome == null ? null : NOTICES.get(outcome);
     if (notice != null) {
       String reason = REASONS.get(String.valueOf(ctx.request().getParam("moderato-reason")));
