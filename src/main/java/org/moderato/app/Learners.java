@@ -1,8 +1,11 @@
 package org.moderato.app;
 
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.moderato.classifier.AdaptiveModel;
 import org.moderato.classifier.LearnOutcome;
 import org.moderato.domain.ModerationAction;
+import org.moderato.filtering.toxicity.ToxicityClassifier;
 import org.moderato.moderation.Learner;
 
 /** Adapts the learned models to what moderation teaches them. */
@@ -12,7 +15,8 @@ final class Learners {
 
   /** Spam: approve teaches ham; spam (or a rejection for spam) teaches spam. */
   static Learner spam(AdaptiveModel model) {
-    return new AdaptiveLearner("spam", model) {
+    return new AdaptiveLearner("spam", model::learn, model::exportDelta, model::importDelta,
+        model::reset) {
       @Override
       public Boolean label(ModerationAction action, String reason) {
         return switch (action) {
@@ -26,8 +30,9 @@ final class Learners {
   }
 
   /** Toxicity: approve teaches "not toxic"; a rejection for being toxic teaches toxic. */
-  static Learner toxicity(AdaptiveModel model) {
-    return new AdaptiveLearner("toxicity", model) {
+  static Learner toxicity(ToxicityClassifier model) {
+    return new AdaptiveLearner("toxicity", model::learn, model::exportDelta, model::importDelta,
+        model::reset) {
       @Override
       public Boolean label(ModerationAction action, String reason) {
         return switch (action) {
@@ -39,14 +44,26 @@ final class Learners {
     };
   }
 
+  /** How a model learns one decision. */
+  private interface Learn {
+    LearnOutcome learn(String moderatorId, String text, boolean positive);
+  }
+
   private abstract static class AdaptiveLearner implements Learner {
 
     private final String name;
-    private final AdaptiveModel model;
+    private final Learn learn;
+    private final Supplier<byte[]> export;
+    private final Predicate<byte[]> importer;
+    private final Runnable reset;
 
-    AdaptiveLearner(String name, AdaptiveModel model) {
+    AdaptiveLearner(String name, Learn learn, Supplier<byte[]> export,
+        Predicate<byte[]> importer, Runnable reset) {
       this.name = name;
-      this.model = model;
+      this.learn = learn;
+      this.export = export;
+      this.importer = importer;
+      this.reset = reset;
     }
 
     @Override
@@ -56,22 +73,22 @@ final class Learners {
 
     @Override
     public boolean learn(String moderatorId, String text, boolean positive) {
-      return model.learn(moderatorId, text, positive).status() == LearnOutcome.Status.APPLIED;
+      return learn.learn(moderatorId, text, positive).status() == LearnOutcome.Status.APPLIED;
     }
 
     @Override
     public byte[] exportState() {
-      return model.exportDelta();
+      return export.get();
     }
 
     @Override
     public boolean importState(byte[] state) {
-      return model.importDelta(state);
+      return importer.test(state);
     }
 
     @Override
     public void reset() {
-      model.reset();
+      reset.run();
     }
   }
 }

@@ -30,7 +30,16 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import org.moderato.metrics.ModeratoMetrics;
 import org.moderato.classifier.AdaptiveModel;
 import org.moderato.classifier.OnlineGuard;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
 import org.moderato.filtering.spam.SpamModelFilter;
+import org.moderato.filtering.toxicity.HttpToxicityModel;
+import org.moderato.filtering.toxicity.LocalToxicityModel;
+import org.moderato.filtering.toxicity.ToxicityClassifier;
+import org.moderato.filtering.toxicity.ToxicityFilter;
+import org.moderato.filtering.toxicity.ToxicityModel;
+import org.moderato.filtering.toxicity.ToxicityThresholds;
 import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
@@ -60,6 +69,7 @@ public final class Moderato {
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private EmbeddedMongo embedded;
   private AdaptiveModel spamModel;
+  private ToxicityClassifier toxicityModel;
   private MongoStorage storage;
   private int port;
 
@@ -112,6 +122,7 @@ public final class Moderato {
         .compose(s -> vertx.executeBlocking(() -> {
           spamModel = new AdaptiveModel(SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS,
               clock);
+          toxicityModel = ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock);
           return s;
         }))
         .compose(s -> {
@@ -132,8 +143,9 @@ public final class Moderato {
           CommentEvents events = new CommentEvents(vertx);
           FilterPipeline pipeline = Filters.pipeline(config.filters(),
               new Filters.Needs(formTokens, lists, storage.signals(),
-                  List.of(new SpamModelFilter(spamModel))));
-          LearningListener learning = new LearningListener(List.of(Learners.spam(spamModel)),
+                  List.of(new SpamModelFilter(spamModel), toxicityFilter())));
+          LearningListener learning = new LearningListener(
+              List.of(Learners.spam(spamModel), Learners.toxicity(toxicityModel)),
               storage.modelStates());
           ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
               cursors, config.cache(), ticker);
@@ -160,6 +172,26 @@ public final class Moderato {
               .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
               .compose(v -> listen(services));
         });
+  }
+
+  /**
+   * The toxicity filter: the in-process model (scoring long texts on a bounded worker pool), or the
+   * site's own model server when {@code filters.toxicityScorerUrl} is set.
+   */
+  private ToxicityFilter toxicityFilter() {
+    ModeratoConfig.Filters filters = config.filters();
+    ToxicityThresholds thresholds = new ToxicityThresholds(filters.toxicityNudge(),
+        filters.thresholds().toxicityHold(), filters.thresholds().toxicityReject());
+    ToxicityModel model;
+    if (filters.externalToxicityScorer()) {
+      model = new HttpToxicityModel(WebClient.create(vertx), URI.create(filters.toxicityScorerUrl()),
+          filters.toxicityScorerTimeout());
+    } else {
+      WorkerExecutor workers = vertx.createSharedWorkerExecutor("moderato-models",
+          Math.max(1, Runtime.getRuntime().availableProcessors()), 10, TimeUnit.SECONDS);
+      model = new LocalToxicityModel(toxicityModel, workers);
+    }
+    return new ToxicityFilter(model, thresholds);
   }
 
   private Future<Void> listen(HttpApi.Services services) {

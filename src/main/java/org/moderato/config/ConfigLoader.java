@@ -70,6 +70,8 @@ public final class ConfigLoader {
     d.put("filters.thresholds.toxicityHold", Thresholds.DEFAULTS.toxicityHold());
     d.put("filters.thresholds.toxicityReject", Thresholds.DEFAULTS.toxicityReject());
     d.put("filters.thresholds.toxicityNudge", 0.6);
+    d.put("filters.toxicityScorerUrl", "");
+    d.put("filters.toxicityScorerTimeoutMillis", 2000);
     d.put("cache.threadPageMegabytes", 64);
     d.put("cache.threadPageTtlSeconds", 5);
     d.put("cache.counts", 100000);
@@ -191,7 +193,9 @@ public final class ConfigLoader {
             v.words("filters.blockedWords"),
             v.words("filters.suspectWords"),
             thresholds,
-            v.fraction("filters.thresholds.toxicityNudge")),
+            v.fraction("filters.thresholds.toxicityNudge"),
+            v.string("filters.toxicityScorerUrl"),
+            Duration.ofMillis(v.integer("filters.toxicityScorerTimeoutMillis", 10, 60_000))),
         new ModeratoConfig.Cache(
             v.integer("cache.threadPageMegabytes", 0, 100_000),
             Duration.ofSeconds(v.integer("cache.threadPageTtlSeconds", 0, 3600)),

@@ -61,7 +61,15 @@ public record ModeratoConfig(
       Set<String> blockedWords,
       Set<String> suspectWords,
       Thresholds thresholds,
-      double toxicityNudge) {}
+      double toxicityNudge,
+      String toxicityScorerUrl,
+      Duration toxicityScorerTimeout) {
+
+    /** Whether toxicity is scored by the site's own model server rather than in-process. */
+    public boolean externalToxicityScorer() {
+      return toxicityScorerUrl != null && !toxicityScorerUrl.isBlank();
+    }
+  }
 
   /**
    * In-process caches: bounded (thread pages by their encoded size, counts by entries), and

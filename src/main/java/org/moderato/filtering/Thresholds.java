@@ -8,7 +8,7 @@ package org.moderato.filtering;
 public record Thresholds(
     double spamHold, double spamSpam, double toxicityHold, double toxicityReject) {
 
-  public static final Thresholds DEFAULTS = new Thresholds(0.5, 0.95, 0.5, 0.95);
+  public static final Thresholds DEFAULTS = new Thresholds(0.5, 0.95, 0.70, 0.95);
 
   public Thresholds {
     check("spamHold", spamHold);
