@@ -40,6 +40,7 @@ import org.moderato.filtering.toxicity.ToxicityClassifier;
 import org.moderato.filtering.toxicity.ToxicityFilter;
 import org.moderato.filtering.toxicity.ToxicityModel;
 import org.moderato.filtering.toxicity.ToxicityThresholds;
+import org.moderato.moderation.AuthorData;
 import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
@@ -149,6 +150,8 @@ public final class Moderato {
               storage.modelStates());
           ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
               cursors, config.cache(), ticker);
+          AuthorData authors = new AuthorData(storage.comments(), storage.articles(), threads,
+              clock);
           SubmissionService submissions = new SubmissionService(storage.comments(),
               storage.articles(), pipeline, threads, clock, config.comments().maxDepth(),
               config.comments().editWindow(), (held, parent) -> events.held(QueueJson.item(held, parent)),
@@ -162,16 +165,25 @@ public final class Moderato {
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
               events, storage::ping, clientSecret, formTokens, lists,
-              new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning);
-          // Anti-abuse signals only matter for a day; every instance purges what is older.
-          vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
-              .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))
-              .onFailure(e -> LOG.warn("Could not purge old signals: {}", e.getMessage())));
+              new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning, authors);
+          housekeeping(clock, authors);
           return auth.ensureAdmin(config.moderation().adminToken())
               .compose(v -> learning.start(vertx))
               .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
               .compose(v -> listen(services));
         });
+  }
+
+  /** Periodic clean-up every instance does; each is idempotent, so instances may overlap. */
+  private void housekeeping(Clock clock, AuthorData authors) {
+    // Anti-abuse signals only matter for a day.
+    vertx.setPeriodic(SIGNAL_PURGE.toMillis(), id -> storage.signals()
+        .purgeOlderThan(clock.instant().minus(Duration.ofHours(25)))
+        .onFailure(e -> LOG.warn("Could not purge old signals: {}", e.getMessage())));
+    // Client hashes are kept only as long as abuse handling needs them.
+    vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> authors
+        .expireClientKeys(config.privacy().clientKeyRetention())
+        .onFailure(e -> LOG.warn("Could not expire client hashes: {}", e.getMessage())));
   }
 
   /**

@@ -80,6 +80,7 @@ public final class ConfigLoader {
     d.put("rateLimits.enabled", true);
     d.put("rateLimits.commentsPerMinute", 6);
     d.put("rateLimits.burst", 10);
+    d.put("privacy.clientKeyDays", 30);
     return d;
   }
 
@@ -205,7 +206,9 @@ public final class ConfigLoader {
         new ModeratoConfig.RateLimits(
             v.bool("rateLimits.enabled"),
             v.integer("rateLimits.commentsPerMinute", 1, 100_000),
-            v.integer("rateLimits.burst", 1, 100_000)));
+            v.integer("rateLimits.burst", 1, 100_000)),
+        new ModeratoConfig.Privacy(
+            Duration.ofDays(v.integer("privacy.clientKeyDays", 1, 3650))));
   }
 
   /** Typed access to the merged values, with errors that name the key. */

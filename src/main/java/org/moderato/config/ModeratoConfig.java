@@ -17,7 +17,12 @@ public record ModeratoConfig(
     Filters filters,
     Cache cache,
     Moderation moderation,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    Privacy privacy) {
+
+  /** How long client hashes are kept on comments. */
+  public record Privacy(Duration clientKeyRetention) {}
+
 
   /** The HTTP listener. */
   public record Http(

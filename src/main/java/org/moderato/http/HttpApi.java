@@ -16,6 +16,7 @@ import org.moderato.filtering.bots.FormTokens;
 import org.moderato.filtering.lists.SiteLists;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.moderato.metrics.ModeratoMetrics;
+import org.moderato.moderation.AuthorData;
 import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
@@ -42,7 +43,8 @@ public final class HttpApi {
       SiteLists lists,
       ModeratorAdmin admin,
       ModeratoMetrics metrics,
-      LearningListener learning) {}
+      LearningListener learning,
+      AuthorData authors) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
@@ -55,7 +57,7 @@ public final class HttpApi {
         http.corsOrigins());
     ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
         services.auth(), services.events(), services.lists(), services.admin(), clientKeys,
-        services.learning());
+        services.learning(), services.authors());
     HealthHandler health = new HealthHandler(services.storagePing());
     Pages pages = new Pages(http.frameAncestors(), services.formTokens());
 
@@ -107,6 +109,8 @@ public final class HttpApi {
     router.get("/api/v1/moderation/lists").handler(moderation::lists);
     router.post("/api/v1/moderation/moderators").handler(moderation::createModerator);
     router.post("/api/v1/moderation/models/:name/reset").handler(moderation::resetModel);
+    router.post("/api/v1/moderation/authors/export").handler(moderation::exportAuthor);
+    router.post("/api/v1/moderation/authors/erase").handler(moderation::eraseAuthor);
     router.get("/api/v1/moderation/moderators").handler(moderation::listModerators);
     router.delete("/api/v1/moderation/moderators/:id").handler(moderation::revokeModerator);
     router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);

@@ -19,6 +19,7 @@ import org.moderato.events.CommentEvents;
 import org.moderato.filtering.Verdict;
 import org.moderato.filtering.lists.SiteLists;
 import org.moderato.moderation.BulkResult;
+import org.moderato.moderation.AuthorData;
 import org.moderato.moderation.LearningListener;
 import org.moderato.moderation.ModerationService;
 import org.moderato.moderation.ModeratorAdmin;
@@ -47,11 +48,12 @@ final class ModerationHandlers {
   private final ModeratorAdmin admin;
   private final ClientKeys clientKeys;
   private final LearningListener learning;
+  private final AuthorData authors;
   private final AtomicInteger streams = new AtomicInteger();
 
   ModerationHandlers(Vertx vertx, ModerationService moderation, ModeratorAuth auth,
       CommentEvents events, SiteLists lists, ModeratorAdmin admin, ClientKeys clientKeys,
-      LearningListener learning) {
+      LearningListener learning, AuthorData authors) {
     this.vertx = vertx;
     this.moderation = moderation;
     this.auth = auth;
@@ -60,6 +62,42 @@ final class ModerationHandlers {
     this.admin = admin;
     this.clientKeys = clientKeys;
     this.learning = learning;
+    this.authors = authors;
+  }
+
+  /** Everything stored about one author (admin): by email, client hash or edit token. */
+  void exportAuthor(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(a -> authors.export(text(body, "email"), text(body, "clientKey"),
+            text(body, "editToken")))
+        .onSuccess(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(c -> items.add(QueueJson.item(c).put("clientKey", c.clientKey())));
+          json(ctx, 200, new JsonObject().put("items", items));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Erases everything stored about one author (admin); comments stay as placeholders. */
+  void eraseAuthor(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    ModeratorAuth.requireAdmin(moderator(ctx))
+        .compose(a -> authors.erase(text(body, "email"), text(body, "clientKey"),
+            text(body, "editToken")))
+        .onSuccess(count -> json(ctx, 200, new JsonObject().put("erased", count)))
+        .onFailure(ctx::fail);
+  }
+
+  private static String text(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s) || s.isBlank() || s.length() > 500) {
+      throw Problem.invalid(field, "must be a non-empty string");
+    }
+    return s;
   }
 
   /** Forgets what a model learned from this site's moderators: back to the shipped model. */

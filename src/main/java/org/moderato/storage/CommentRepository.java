@@ -60,4 +60,13 @@ public interface CommentRepository {
   Future<Long> countPublishedBelow(String id);
 
   Future<Void> setReplyCount(String id, long count);
+
+  /** Which stored field identifies an author for export and erasure. */
+  enum AuthorKey { EMAIL, CLIENT_KEY, EDIT_TOKEN_HASH }
+
+  /** Every comment by one author (all statuses, with email), at most {@code limit}. */
+  Future<List<Comment>> byAuthor(AuthorKey key, String value, int limit);
+
+  /** Forgets client hashes of comments created before {@code cutoff}; how many were changed. */
+  Future<Long> expireClientKeys(Instant cutoff);
 }

@@ -165,6 +165,28 @@ final class MongoComments implements CommentRepository {
   }
 
   @Override
+  public Future<List<Comment>> byAuthor(AuthorKey key, String value, int limit) {
+    String field = switch (key) {
+      case EMAIL -> "email";
+      case CLIENT_KEY -> "clientKey";
+      case EDIT_TOKEN_HASH -> "editTokenHash";
+    };
+    return findAll(new JsonObject().put(field, value), new FindOptions()
+        .setSort(new JsonObject().put("createdAt", 1).put("_id", 1)).setLimit(limit));
+  }
+
+  @Override
+  public Future<Long> expireClientKeys(Instant cutoff) {
+    JsonObject query = new JsonObject()
+        .put("createdAt", new JsonObject().put("$lt", Documents.date(cutoff)))
+        .put("clientKey", new JsonObject().put("$ne", ""));
+    return storage.guard(mongo.updateCollectionWithOptions(COLLECTION, query,
+            new JsonObject().put("$set", new JsonObject().put("clientKey", "")),
+            new UpdateOptions().setMulti(true)))
+        .map(result -> result == null ? 0L : result.getDocModified());
+  }
+
+  @Override
   public Future<Void> countersDone(String id) {
     return storage.guard(mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id),
         new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, "")))).mapEmpty();

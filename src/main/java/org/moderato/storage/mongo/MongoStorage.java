@@ -91,6 +91,9 @@ public final class MongoStorage implements AutoCloseable {
             .put("status", 1).put("risk", -1).put("createdAt", 1).put("_id", 1), false),
         index(MongoComments.COLLECTION, new JsonObject()
             .put("articleId", 1).put("status", 1).put("createdAt", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject().put("email", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject().put("clientKey", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject().put("editTokenHash", 1), false),
         index(MongoModerators.COLLECTION, new JsonObject().put("tokenHash", 1), true),
         index(MongoAuditLog.COLLECTION, new JsonObject().put("at", -1).put("_id", -1), false)
     )).mapEmpty();
