@@ -165,7 +165,8 @@ public final class Moderato {
           ModeratorAuth auth = new ModeratorAuth(vertx, storage.moderators(), clock, ticker);
           HttpApi.Services services = new HttpApi.Services(submissions, threads, moderation, auth,
               events, storage::ping, clientSecret, formTokens, lists,
-              new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning, authors);
+              new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning, authors,
+              clock);
           housekeeping(clock, authors);
           return auth.ensureAdmin(config.moderation().adminToken())
               .compose(v -> learning.start(vertx))

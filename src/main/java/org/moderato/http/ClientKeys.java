@@ -4,6 +4,8 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -12,21 +14,24 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Identifies a client without keeping its address: a keyed hash (HMAC-SHA-256 with a server
- * secret shared by all instances, truncated to 128 bits) of the remote address. The raw address is
- * never stored or logged.
+ * secret shared by all instances, truncated to 128 bits) of the remote address and the current
+ * month, so the hash rotates monthly and old hashes cannot be linked to new ones. The raw address
+ * is never stored or logged.
  */
 final class ClientKeys {
 
   private final SecretKeySpec key;
   private final Set<String> trustedProxies;
+  private final Clock clock;
 
   /**
    * @param trustedProxies addresses of the site's own proxies or load balancers: only from these
    *     is {@code X-Forwarded-For} believed, since anyone else can write any address into it
    */
-  ClientKeys(byte[] secret, List<String> trustedProxies) {
+  ClientKeys(byte[] secret, List<String> trustedProxies, Clock clock) {
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     this.trustedProxies = Set.copyOf(trustedProxies);
+    this.clock = clock;
   }
 
   String of(RoutingContext ctx) {
@@ -62,6 +67,8 @@ final class ClientKeys {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
+      mac.update(YearMonth.now(clock).toString().getBytes(StandardCharsets.US_ASCII));
+      mac.update((byte) 0);
       byte[] full = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(full, 0, 16);
     } catch (GeneralSecurityException e) {

@@ -44,12 +44,14 @@ public final class HttpApi {
       ModeratorAdmin admin,
       ModeratoMetrics metrics,
       LearningListener learning,
-      AuthorData authors) {}
+      AuthorData authors,
+      java.time.Clock clock) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();
     Router router = Router.router(vertx);
-    ClientKeys clientKeys = new ClientKeys(services.clientKeySecret(), http.trustedProxies());
+    ClientKeys clientKeys = new ClientKeys(services.clientKeySecret(), http.trustedProxies(),
+        services.clock());
     CommentHandlers comments = new CommentHandlers(services.submissions(), services.threads(),
         clientKeys, services.formTokens(),
         new CommentInput.Limits(config.comments().nameMaxLength(),
