@@ -150,8 +150,7 @@ public final class Moderato {
               storage.modelStates());
           ThreadService threads = new ThreadService(vertx, storage.comments(), storage.articles(),
               cursors, config.cache(), ticker);
-          AuthorData authors = new AuthorData(storage.comments(), storage.articles(), threads,
-              clock);
+          AuthorData authors = new AuthorData(storage.comments(), threads, clock);
           SubmissionService submissions = new SubmissionService(storage.comments(),
               storage.articles(), pipeline, threads, clock, config.comments().maxDepth(),
               config.comments().editWindow(), (held, parent) -> events.held(QueueJson.item(held, parent)),

@@ -69,7 +69,7 @@ public final class ConfigLoader {
     d.put("filters.thresholds.spamSpam", Thresholds.DEFAULTS.spamSpam());
     d.put("filters.thresholds.toxicityHold", Thresholds.DEFAULTS.toxicityHold());
     d.put("filters.thresholds.toxicityReject", Thresholds.DEFAULTS.toxicityReject());
-    d.put("filters.thresholds.toxicityNudge", 0.6);
+    d.put("filters.thresholds.toxicityNudge", 0.7);
     d.put("filters.toxicityScorerUrl", "");
     d.put("filters.toxicityScorerTimeoutMillis", 2000);
     d.put("cache.threadPageMegabytes", 64);

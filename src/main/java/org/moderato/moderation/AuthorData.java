@@ -9,7 +9,6 @@ import org.moderato.domain.Comment;
 import org.moderato.domain.CommentStatus;
 import org.moderato.domain.Problem;
 import org.moderato.domain.Tokens;
-import org.moderato.storage.ArticleRepository;
 import org.moderato.storage.CommentRepository;
 import org.moderato.storage.CommentRepository.AuthorKey;
 import org.moderato.threads.ThreadService;
@@ -26,14 +25,11 @@ public final class AuthorData {
   public static final int LIMIT = 10_000;
 
   private final CommentRepository comments;
-  private final ArticleRepository articles;
   private final ThreadService threads;
   private final Clock clock;
 
-  public AuthorData(CommentRepository comments, ArticleRepository articles, ThreadService threads,
-      Clock clock) {
+  public AuthorData(CommentRepository comments, ThreadService threads, Clock clock) {
     this.comments = comments;
-    this.articles = articles;
     this.threads = threads;
     this.clock = clock;
   }
@@ -66,14 +62,8 @@ public final class AuthorData {
           if (updated.isEmpty()) {
             return Future.succeededFuture(false);
           }
-          long delta = CommentStatus.publishedDelta(c.status(), CommentStatus.DELETED);
-          Future<Void> counters = delta == 0 ? Future.succeededFuture() : Future.all(
-              articles.addPublished(c.articleId(), delta),
-              comments.addToReplyCounts(c.ancestorIds(), delta)).mapEmpty();
-          return counters.compose(v -> comments.countersDone(c.id())).map(v -> {
-            threads.invalidate(c.articleId());
-            return true;
-          });
+          return threads.published(updated.get(),
+              CommentStatus.publishedDelta(c.status(), CommentStatus.DELETED)).map(v -> true);
         }));
       }
       return Future.all(erased).map(all -> {

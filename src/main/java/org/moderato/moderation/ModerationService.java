@@ -144,16 +144,12 @@ public final class ModerationService {
 
   private Future<Comment> after(Moderator moderator, Comment before, Comment after,
       ModerationAction action, String reason, Instant now) {
-    long delta = CommentStatus.publishedDelta(before.status(), after.status());
-    Future<Void> counters = (delta == 0 ? Future.<Void>succeededFuture() : Future.all(
-        articles.addPublished(after.articleId(), delta),
-        comments.addToReplyCounts(after.ancestorIds(), delta)).<Void>mapEmpty())
-        .compose(v -> comments.countersDone(after.id()));
+    Future<Void> counters = threads.published(after,
+        CommentStatus.publishedDelta(before.status(), after.status()));
     AuditEntry entry = new AuditEntry(new ObjectId().toHexString(), after.id(),
         after.articleId(), moderator.id(), moderator.name(), action, before.status(),
         after.status(), reason, now);
     return Future.all(counters, auditLog.append(entry)).map(done -> {
-      threads.invalidate(after.articleId());
       events.decided(after.id(), after.status().wire(), after.version(), moderator.name());
       if (after.status() == CommentStatus.PENDING) {
         events.held(QueueJson.item(after));

@@ -173,7 +173,7 @@ public final class SubmissionService {
         input.name(), input.comment(), input.email(), verdict.status(), 1, now, now,
         verdict.spam(), verdict.toxicity(), 0, Tokens.hash(token), command.clientKey());
     return comments.insert(comment)
-        .compose(v -> published(comment, comment.status() == CommentStatus.PUBLISHED ? 1 : 0))
+        .compose(v -> threads.published(comment, comment.status() == CommentStatus.PUBLISHED ? 1 : 0))
         .map(v -> {
           if (comment.status() == CommentStatus.PENDING) {
             onHeld.accept(comment, parent);
@@ -200,7 +200,7 @@ public final class SubmissionService {
             }
             Comment after = updated.get();
             long delta = CommentStatus.publishedDelta(current.status(), after.status());
-            return published(after, delta).map(v -> {
+            return threads.published(after, delta).map(v -> {
               if (after.status() == CommentStatus.PENDING) {
                 onHeld.accept(after, null);
               }
@@ -224,7 +224,8 @@ public final class SubmissionService {
         if (updated.isEmpty()) {
           return Future.failedFuture(changedMeanwhile());
         }
-        return published(updated.get(), CommentStatus.publishedDelta(current.status(), CommentStatus.DELETED));
+        return threads.published(updated.get(),
+            CommentStatus.publishedDelta(current.status(), CommentStatus.DELETED));
       });
     });
   }
@@ -249,19 +250,6 @@ public final class SubmissionService {
       }
       return Future.succeededFuture(comment);
     });
-  }
-
-  /**
-   * Moves the counters by {@code delta} published comments, clears the comment's repair mark and
-   * refreshes the article's pages.
-   */
-  private Future<Void> published(Comment comment, long delta) {
-    Future<Void> counters = delta == 0 ? Future.succeededFuture() : Future.all(
-        articles.addPublished(comment.articleId(), delta),
-        comments.addToReplyCounts(comment.ancestorIds(), delta)).mapEmpty();
-    return counters
-        .compose(v -> comments.countersDone(comment.id()))
-        .onComplete(done -> threads.invalidate(comment.articleId()));
   }
 
   private static Problem unknownParent() {

@@ -139,6 +139,20 @@ public final class ThreadService {
     });
   }
 
+  /**
+   * After a write to {@code comment} that moved its published status by {@code delta} (-1, 0 or
+   * 1): moves the article's count and its ancestors' reply counts, clears the comment's repair
+   * mark, and refreshes the article's pages. Every write path that changes a status ends here.
+   */
+  public Future<Void> published(Comment comment, long delta) {
+    Future<Void> counters = delta == 0 ? Future.succeededFuture() : Future.all(
+        articles.addPublished(comment.articleId(), delta),
+        comments.addToReplyCounts(comment.ancestorIds(), delta)).mapEmpty();
+    return counters
+        .compose(v -> comments.countersDone(comment.id()))
+        .onComplete(done -> invalidate(comment.articleId()));
+  }
+
   /** Forgets everything cached about the article: called by every write that changes its thread. */
   public void invalidate(String articleId) {
     generations.put(articleId, GENERATIONS.incrementAndGet());

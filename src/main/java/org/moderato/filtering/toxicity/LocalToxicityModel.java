@@ -54,12 +54,13 @@ public final class LocalToxicityModel implements ToxicityModel {
       try {
         ToxicityScores quick = classifier.score(text, false);
         if (quick.toxicity() < ToxicityClassifier.EXPLAIN_FROM) {
-          return Future.succeededFuture(quick);
+          return Future.succeededFuture(ShortTextCalibration.apply(quick, text));
         }
       } catch (RuntimeException e) {
         return Future.failedFuture(e);
       }
     }
-    return workers.executeBlocking(() -> classifier.score(text), false);
+    return workers.executeBlocking(
+        () -> ShortTextCalibration.apply(classifier.score(text), text), false);
   }
 }

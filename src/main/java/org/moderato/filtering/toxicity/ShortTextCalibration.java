@@ -11,7 +11,8 @@ import org.moderato.filtering.text.EvasionFolding;
  * of texts shorter than {@link #FULL_WORDS} words are pulled towards 0.5 on the logit scale in
  * proportion to their length, so a short text needs strong evidence ("you idiot" still scores about 0.8 and
  * is held) and a neutral one no longer nudges its author. Texts of {@link #FULL_WORDS} words or
- * more are unchanged, so the cross-validated figures on reader comments are unaffected.
+ * more are unchanged, so the cross-validated figures on reader comments are unaffected. Applied by
+ * {@link LocalToxicityModel} only: an external scorer is trusted to be calibrated its own way.
  */
 final class ShortTextCalibration {
 

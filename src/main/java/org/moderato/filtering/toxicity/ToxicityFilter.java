@@ -60,8 +60,7 @@ public final class ToxicityFilter implements CommentFilter {
     } catch (RuntimeException e) {
       scored = Future.failedFuture(e);
     }
-    return scored.map(scores -> toResult(ShortTextCalibration.apply(scores, candidate.text())))
-        .recover(failure -> {
+    return scored.map(this::toResult).recover(failure -> {
       LOG.warn("Toxicity model '{}' could not score a comment; holding it for review: {}",
           model.name(), failure.toString());
       return Future.succeededFuture(FilterResult.of(Action.HOLD,
