@@ -76,26 +76,14 @@ public final class ModerationService {
       String cursor) {
     String listing = "queue:" + status.wire() + ":" + (articleId == null ? "" : articleId) + ":"
         + sort.wire();
-    SortPosition after = null;
-    if (cursor != null) {
-      after = cursors.decode(listing, cursor).orElse(null);
-      if (after == null) {
-        return Future.failedFuture(
-            Problem.invalid("cursor", "is not a cursor for this queue and sort"));
-      }
-    }
-    return comments.queue(new QueueQuery(status, articleId, sort, limit + 1, after))
+    return cursors.resume(listing, cursor)
+        .compose(after -> comments.queue(new QueueQuery(status, articleId, sort, limit + 1, after)))
         .compose(found -> {
-          List<Comment> page = found.size() > limit ? found.subList(0, limit) : found;
-          String next = null;
-          if (found.size() > limit) {
-            Comment last = page.get(page.size() - 1);
-            double primary = sort == QueueSort.RISK ? last.risk() : 0;
-            next = cursors.encode(listing, new SortPosition(primary, last.createdAt(), last.id()));
-          }
-          String nextCursor = next;
+          CursorCodec.Page<Comment> page = cursors.page(listing, found, limit, last ->
+              new SortPosition(sort == QueueSort.RISK ? last.risk() : 0, last.createdAt(),
+                  last.id()));
           Set<String> parentIds = new LinkedHashSet<>();
-          page.forEach(c -> {
+          page.items().forEach(c -> {
             if (c.parentId() != null) {
               parentIds.add(c.parentId());
             }
@@ -104,8 +92,8 @@ public final class ModerationService {
             Map<String, Comment> byId = new HashMap<>();
             parents.forEach(p -> byId.put(p.id(), p));
             List<QueuePage.Item> items = new ArrayList<>();
-            page.forEach(c -> items.add(new QueuePage.Item(c, byId.get(c.parentId()))));
-            return new QueuePage(items, nextCursor);
+            page.items().forEach(c -> items.add(new QueuePage.Item(c, byId.get(c.parentId()))));
+            return new QueuePage(items, page.nextCursor());
           });
         });
   }
@@ -182,22 +170,13 @@ public final class ModerationService {
 
   /** The audit log, newest first. */
   public Future<LogPage> log(int limit, String cursor) {
-    SortPosition after = null;
-    if (cursor != null) {
-      after = cursors.decode("log", cursor).orElse(null);
-      if (after == null) {
-        return Future.failedFuture(Problem.invalid("cursor", "is not a cursor for the log"));
-      }
-    }
-    return auditLog.page(after, limit + 1).map(found -> {
-      List<AuditEntry> page = found.size() > limit ? found.subList(0, limit) : found;
-      String next = null;
-      if (found.size() > limit) {
-        AuditEntry last = page.get(page.size() - 1);
-        next = cursors.encode("log", new SortPosition(0, last.at(), last.id()));
-      }
-      return new LogPage(page, next);
-    });
+    return cursors.resume("log", cursor)
+        .compose(after -> auditLog.page(after, limit + 1))
+        .map(found -> {
+          CursorCodec.Page<AuditEntry> page = cursors.page("log", found, limit,
+              last -> new SortPosition(0, last.at(), last.id()));
+          return new LogPage(page.items(), page.nextCursor());
+        });
   }
 
   /** One page of the audit log. */

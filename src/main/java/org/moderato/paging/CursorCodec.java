@@ -1,5 +1,6 @@
 package org.moderato.paging;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.moderato.domain.Problem;
 import org.moderato.storage.SortPosition;
 
 /**
@@ -61,6 +65,34 @@ public final class CursorCodec {
         | NullPointerException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Where to resume a listing: null (from the start) without a cursor, or the cursor's position;
+   * a failed future with a 400 problem naming {@code cursor} when it is not one of this listing's.
+   */
+  public Future<SortPosition> resume(String listing, String cursor) {
+    if (cursor == null) {
+      return Future.succeededFuture(null);
+    }
+    return decode(listing, cursor).map(Future::succeededFuture).orElseGet(() ->
+        Future.failedFuture(Problem.invalid("cursor", "is not a cursor for this listing")));
+  }
+
+  /** A page cut from a query that asked for one item more than the page holds. */
+  public record Page<T>(List<T> items, String nextCursor) {}
+
+  /**
+   * Cuts the page from {@code found} (fetched with {@code limit + 1}): the extra item, if there,
+   * only says that more follow, and the cursor points after the page's last item.
+   */
+  public <T> Page<T> page(String listing, List<T> found, int limit,
+      Function<T, SortPosition> position) {
+    if (found.size() <= limit) {
+      return new Page<>(found, null);
+    }
+    List<T> items = found.subList(0, limit);
+    return new Page<>(items, encode(listing, position.apply(items.get(limit - 1))));
   }
 
   private byte[] sign(String listing, String payload) {

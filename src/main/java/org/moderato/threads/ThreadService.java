@@ -80,21 +80,14 @@ public final class ThreadService {
    */
   public Future<RenderedPage> page(String articleId, ThreadSort sort, int limit, String cursor) {
     String listing = listing(articleId, sort);
-    SortPosition position = null;
-    if (cursor != null) {
-      position = cursors.decode(listing, cursor).orElse(null);
-      if (position == null) {
-        return Future.failedFuture(
-            Problem.invalid("cursor", "is not a cursor for this thread and sort"));
-      }
-    }
-    SortPosition after = position;
-    long generation = generations.get(articleId, k -> GENERATIONS.incrementAndGet());
-    PageKey key = new PageKey(articleId, generation, sort, limit, cursor);
-    Context context = vertx.getOrCreateContext();
-    CompletableFuture<RenderedPage> cached = pages.get(key, (k, executor) ->
-        load(articleId, sort, limit, after, listing).toCompletionStage().toCompletableFuture());
-    return Future.fromCompletionStage(cached, context);
+    return cursors.resume(listing, cursor).compose(after -> {
+      long generation = generations.get(articleId, k -> GENERATIONS.incrementAndGet());
+      PageKey key = new PageKey(articleId, generation, sort, limit, cursor);
+      Context context = vertx.getOrCreateContext();
+      CompletableFuture<RenderedPage> cached = pages.get(key, (k, executor) ->
+          load(articleId, sort, limit, after, listing).toCompletionStage().toCompletableFuture());
+      return Future.fromCompletionStage(cached, context);
+    });
   }
 
   private Future<RenderedPage> load(String articleId, ThreadSort sort, int limit,
@@ -102,19 +95,15 @@ public final class ThreadService {
     Future<List<Comment>> roots = comments.topLevel(articleId, sort, after, limit + 1);
     Future<Long> total = count(articleId);
     return roots.compose(found -> {
-      List<Comment> page = found.size() > limit ? found.subList(0, limit) : found;
-      String next = null;
-      if (found.size() > limit) {
-        Comment last = page.get(page.size() - 1);
-        double primary = sort == ThreadSort.TOP ? last.replyCount() : 0;
-        next = cursors.encode(listing, new SortPosition(primary, last.createdAt(), last.id()));
-      }
-      String nextCursor = next;
-      List<String> rootIds = page.stream().map(Comment::id).toList();
+      CursorCodec.Page<Comment> page = cursors.page(listing, found, limit, last ->
+          new SortPosition(sort == ThreadSort.TOP ? last.replyCount() : 0, last.createdAt(),
+              last.id()));
+      List<String> rootIds = page.items().stream().map(Comment::id).toList();
       return Future.all(comments.replies(rootIds), total).map(all -> {
         List<Comment> replies = all.resultAt(0);
         long count = all.resultAt(1);
-        return ThreadJson.render(articleId, count, ThreadTree.assemble(page, replies), nextCursor);
+        return ThreadJson.render(articleId, count, ThreadTree.assemble(page.items(), replies),
+            page.nextCursor());
       });
     });
   }
