@@ -103,6 +103,35 @@ class ProcessIT {
   }
 
   @Test
+  void theOfflineCliCreatesAModeratorWhoseTokenTheServerAccepts() throws Exception {
+    Path dataDir = Files.createTempDirectory("moderato-cli");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/moderato.jar",
+        "moderators", "add", "Nora", "--role", "moderator")
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("MODERATO_DATA_DIR", dataDir.toString());
+    builder.environment().remove("MODERATO_MONGO_URI");
+    Process cli = builder.start();
+    String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).as(output).isZero();
+    Matcher token = Pattern.compile("token \\(shown once[^)]*\\): (\\S+)").matcher(output);
+    assertThat(token.find()).as(output).isTrue();
+
+    Child server = launch(dataDir);
+    try {
+      Http.Response me = new Http("http://127.0.0.1:" + server.port())
+          .get("/api/v1/moderation/me", "Authorization", "Bearer " + token.group(1));
+      assertThat(me.status()).isEqualTo(200);
+      assertThat(me.json().getString("name")).isEqualTo("Nora");
+      assertThat(me.json().getString("role")).isEqualTo("moderator");
+    } finally {
+      server.process().destroy();
+      server.process().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void sigtermStopsGracefullyWithExitCodeZero() throws Exception {
     Child child = launch(Files.createTempDirectory("moderato-term"));
     Http http = new Http("http://127.0.0.1:" + child.port());
