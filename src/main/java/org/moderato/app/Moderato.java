@@ -297,18 +297,26 @@ public final class Moderato {
     long grace = config.http().shutdownGrace().toMillis();
     List<Future<Void>> closing = servers.stream()
         .map(s -> s.shutdown(grace, TimeUnit.MILLISECONDS)).toList();
-    // Completed outside Vert.x: once Vert.x is closed its contexts run no more callbacks.
+    // Closing Vert.x from one of its own threads can leave the close callback nowhere to run,
+    // so the rest of the stop happens on a thread of its own and completes a plain future.
     CompletableFuture<Void> done = new CompletableFuture<>();
     Future.join(closing).onComplete(v -> {
-      if (storage != null) {
-        storage.close();
-      }
-      vertx.close().toCompletionStage().whenComplete((ok, failure) -> {
-        if (embedded != null) {
-          embedded.close();
+      Thread closer = new Thread(() -> {
+        try {
+          if (storage != null) {
+            storage.close();
+          }
+          vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+        } finally {
+          if (embedded != null) {
+            embedded.close();
+          }
+          done.complete(null);
         }
-        done.complete(null);
-      });
+      }, "moderato-stop");
+      closer.start();
     });
     return Future.fromCompletionStage(done);
   }

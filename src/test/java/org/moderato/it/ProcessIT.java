@@ -132,6 +132,22 @@ class ProcessIT {
   }
 
   @Test
+  void aServerThatCannotReachItsStorageExitsWithCodeOne() throws Exception {
+    Path config = Files.createTempFile("moderato-unreachable", ".yaml");
+    Files.writeString(config, "storage:\n  timeoutMillis: 500\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/moderato.jar")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("MODERATO_CONFIG", config.toString());
+    builder.environment().put("MODERATO_MONGO_URI", "mongodb://127.0.0.1:1");
+    builder.environment().put("MODERATO_HTTP_PORT", "0");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+  }
+
+  @Test
   void sigtermStopsGracefullyWithExitCodeZero() throws Exception {
     Child child = launch(Files.createTempDirectory("moderato-term"));
     Http http = new Http("http://127.0.0.1:" + child.port());

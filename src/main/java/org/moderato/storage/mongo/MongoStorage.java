@@ -100,9 +100,13 @@ public final class MongoStorage implements AutoCloseable {
   }
 
   private Future<Void> index(String collection, JsonObject keys, boolean unique) {
-    return guard(mongo.createIndexWithOptions(collection, keys,
-        new IndexOptions().unique(unique)));
+    // Building an index on a large existing collection takes longer than a request may.
+    return mongo.createIndexWithOptions(collection, keys, new IndexOptions().unique(unique))
+        .timeout(Math.max(timeoutMillis, INDEX_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS)
+        .recover(StorageErrors::translate);
   }
+
+  private static final long INDEX_TIMEOUT_MILLIS = 300_000;
 
   /** Bounds a storage call by the configured timeout and maps outages to 503 problems. */
   <T> Future<T> guard(Future<T> call) {
