@@ -19,6 +19,13 @@ final class DurableH2Backend extends H2Backend {
       "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes",
       "deleteindexes", "drop", "dropdatabase", "create", "renamecollection");
 
+  /**
+   * Collections whose writes need not wait for a sync: anti-abuse signals are heuristics, and
+   * losing the last second of them in a crash changes nothing a reader or moderator relies on.
+   * They still reach disk with the next sync.
+   */
+  private static final Set<String> VOLATILE_COLLECTIONS = Set.of("signals");
+
   private final GroupCommit groupCommit;
 
   DurableH2Backend(MVStore store) {
@@ -33,7 +40,8 @@ final class DurableH2Backend extends H2Backend {
   public Document handleCommand(Channel channel, String databaseName, String command,
       Document query) {
     Document response = super.handleCommand(channel, databaseName, command, query);
-    if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+    if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))
+        && !VOLATILE_COLLECTIONS.contains(String.valueOf(query.get(command)))) {
       groupCommit.awaitDurable();
     }
     return response;
