@@ -58,7 +58,8 @@ public final class HttpApi {
             config.comments().commentMaxLength()),
         http.corsOrigins());
     ModerationHandlers moderation = new ModerationHandlers(vertx, services.moderation(),
-        services.auth(), services.events(), services.lists(), services.admin(), clientKeys,
+        services.auth(), services.events(), clientKeys);
+    AdminHandlers admin = new AdminHandlers(services.admin(), services.lists(),
         services.learning(), services.authors());
     HealthHandler health = new HealthHandler(services.storagePing());
     Pages pages = new Pages(http.frameAncestors(), services.formTokens());
@@ -108,14 +109,14 @@ public final class HttpApi {
     router.get("/api/v1/moderation/log").handler(moderation::log);
     router.get("/api/v1/moderation/events").handler(moderation::stream);
     router.put("/api/v1/moderation/articles/:articleId").handler(moderation::closeArticle);
-    router.get("/api/v1/moderation/lists").handler(moderation::lists);
-    router.post("/api/v1/moderation/moderators").handler(moderation::createModerator);
-    router.post("/api/v1/moderation/models/:name/reset").handler(moderation::resetModel);
-    router.post("/api/v1/moderation/authors/export").handler(moderation::exportAuthor);
-    router.post("/api/v1/moderation/authors/erase").handler(moderation::eraseAuthor);
-    router.get("/api/v1/moderation/moderators").handler(moderation::listModerators);
-    router.delete("/api/v1/moderation/moderators/:id").handler(moderation::revokeModerator);
-    router.put("/api/v1/moderation/lists/:name").handler(moderation::putList);
+    router.get("/api/v1/moderation/lists").handler(admin::lists);
+    router.post("/api/v1/moderation/moderators").handler(admin::createModerator);
+    router.post("/api/v1/moderation/models/:name/reset").handler(admin::resetModel);
+    router.post("/api/v1/moderation/authors/export").handler(admin::exportAuthor);
+    router.post("/api/v1/moderation/authors/erase").handler(admin::eraseAuthor);
+    router.get("/api/v1/moderation/moderators").handler(admin::listModerators);
+    router.delete("/api/v1/moderation/moderators/:id").handler(admin::revokeModerator);
+    router.put("/api/v1/moderation/lists/:name").handler(admin::putList);
 
     router.get("/health").handler(health::handle);
     // Prometheus format. Expose it to your monitoring only (block /metrics at the proxy).
