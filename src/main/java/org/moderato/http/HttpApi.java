@@ -94,11 +94,12 @@ public final class HttpApi {
         .handler(BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes()));
 
     router.post("/api/v1/articles/:articleId/comments").handler(comments::submit);
-    router.get("/api/v1/articles/:articleId/comments").handler(comments::thread);
+    router.get("/api/v1/articles/:articleId/comments").method(HttpMethod.HEAD)
+        .handler(comments::thread);
     router.get("/api/v1/articles/:articleId/form").handler(comments::form);
     router.patch("/api/v1/comments/:id").handler(comments::edit);
     router.delete("/api/v1/comments/:id").handler(comments::delete);
-    router.get("/api/v1/counts").handler(comments::counts);
+    router.get("/api/v1/counts").method(HttpMethod.HEAD).handler(comments::counts);
 
     router.route("/api/v1/moderation/*").handler(moderation::authenticate);
     router.get("/api/v1/moderation/me").handler(moderation::me);
@@ -118,7 +119,7 @@ public final class HttpApi {
     router.delete("/api/v1/moderation/moderators/:id").handler(admin::revokeModerator);
     router.put("/api/v1/moderation/lists/:name").handler(admin::putList);
 
-    router.get("/health").handler(health::handle);
+    router.get("/health").method(HttpMethod.HEAD).handler(health::handle);
     // Prometheus format. Expose it to your monitoring only (block /metrics at the proxy).
     router.get("/metrics").handler(PrometheusScrapingHandler.create(
         (io.micrometer.prometheusmetrics.PrometheusMeterRegistry) services.metrics().registry()));

@@ -197,6 +197,10 @@ class CommentsApiIT {
     Http.Response first = http.get("/api/v1/articles/etag/comments");
     String etag = first.header("ETag");
     assertThat(etag).isNotBlank();
+    Http.Response head = http.head("/api/v1/articles/etag/comments");
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("ETag")).isEqualTo(etag);
+    assertThat(head.body()).isEmpty();
     assertThat(http.get("/api/v1/articles/etag/comments", "If-None-Match", etag).status())
         .isEqualTo(304);
     post("etag", comment("B", "two"));

@@ -57,6 +57,10 @@ public final class Http {
     return send(request(path, headers).GET());
   }
 
+  public Response head(String path, String... headers) {
+    return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
   public Response postJson(String path, Object body, String... headers) {
     return send(request(path, with(headers, "Content-Type", "application/json"))
         .POST(HttpRequest.BodyPublishers.ofString(String.valueOf(body))));
