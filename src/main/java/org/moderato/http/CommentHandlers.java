@@ -1,6 +1,8 @@
 package org.moderato.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -107,7 +109,8 @@ final class CommentHandlers {
       if (ifNoneMatch(ctx, page.etag())) {
         ctx.response().setStatusCode(304).end();
       } else {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(page.body());
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        endWith(ctx, page.body());
       }
     }).onFailure(ctx::fail);
   }
@@ -156,9 +159,18 @@ final class CommentHandlers {
       JsonObject body = new JsonObject();
       counts.forEach(body::put);
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-          .end(body.encode());
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+      endWith(ctx, Buffer.buffer(body.encode()));
     }).onFailure(ctx::fail);
+  }
+
+  /** Ends with {@code body}, or with its length alone when the request was HEAD. */
+  static void endWith(RoutingContext ctx, Buffer body) {
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
+    } else {
+      ctx.response().end(body);
+    }
   }
 
   static JsonObject jsonBody(RoutingContext ctx) {

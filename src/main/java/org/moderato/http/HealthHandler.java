@@ -1,6 +1,7 @@
 package org.moderato.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,9 +21,9 @@ final class HealthHandler {
       boolean up = result.succeeded();
       ctx.response().setStatusCode(up ? 200 : 503)
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-          .end(new JsonObject().put("status", up ? "up" : "down")
-              .put("storage", up ? "up" : "down").encode());
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+      CommentHandlers.endWith(ctx, Buffer.buffer(new JsonObject().put("status", up ? "up" : "down")
+          .put("storage", up ? "up" : "down").encode()));
     });
   }
 }
