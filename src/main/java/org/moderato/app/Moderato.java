@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,7 +82,7 @@ public final class Moderato {
 
   /** Starts with the system clock. */
   public static Future<Moderato> start(ModeratoConfig config) {
-    return start(config, Clock.tickMillis(java.time.ZoneOffset.UTC), Ticker.systemTicker());
+    return start(config, Clock.tickMillis(ZoneOffset.UTC), Ticker.systemTicker());
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.moderato.http;
 
 import static org.moderato.http.ModerationHandlers.body;
-import static org.moderato.http.ModerationHandlers.json;
+import static org.moderato.http.Responses.json;
 import static org.moderato.http.ModerationHandlers.moderator;
 
 import io.vertx.core.json.JsonArray;

@@ -2,7 +2,6 @@ package org.moderato.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -110,7 +109,7 @@ final class CommentHandlers {
         ctx.response().setStatusCode(304).end();
       } else {
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        endWith(ctx, page.body());
+        Responses.endWith(ctx, page.body());
       }
     }).onFailure(ctx::fail);
   }
@@ -160,18 +159,10 @@ final class CommentHandlers {
       counts.forEach(body::put);
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-      endWith(ctx, Buffer.buffer(body.encode()));
+      Responses.endWith(ctx, Buffer.buffer(body.encode()));
     }).onFailure(ctx::fail);
   }
 
-  /** Ends with {@code body}, or with its length alone when the request was HEAD. */
-  static void endWith(RoutingContext ctx, Buffer body) {
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
-    } else {
-      ctx.response().end(body);
-    }
-  }
 
   static JsonObject jsonBody(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().length() == 0) {

@@ -22,7 +22,7 @@ final class HealthHandler {
       ctx.response().setStatusCode(up ? 200 : 503)
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-      CommentHandlers.endWith(ctx, Buffer.buffer(new JsonObject().put("status", up ? "up" : "down")
+      Responses.endWith(ctx, Buffer.buffer(new JsonObject().put("status", up ? "up" : "down")
           .put("storage", up ? "up" : "down").encode()));
     });
   }

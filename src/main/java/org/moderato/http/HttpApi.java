@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.moderato.config.ModeratoConfig;
@@ -45,7 +46,7 @@ public final class HttpApi {
       ModeratoMetrics metrics,
       LearningListener learning,
       AuthorData authors,
-      java.time.Clock clock) {}
+      Clock clock) {}
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();

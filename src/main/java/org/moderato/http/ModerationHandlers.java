@@ -1,5 +1,7 @@
 package org.moderato.http;
 
+import static org.moderato.http.Responses.json;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
@@ -242,10 +244,4 @@ final class ModerationHandlers {
     return ctx.get(MODERATOR);
   }
 
-  static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(body.encode());
-  }
 }

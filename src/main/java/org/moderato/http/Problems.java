@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.time.Duration;
+import java.util.List;
 import org.moderato.domain.FieldError;
 import org.moderato.domain.Problem;
 import org.slf4j.Logger;
@@ -54,8 +56,8 @@ final class Problems {
           "The body is larger than this server accepts (64 KiB).");
       case 415 -> unsupportedType();
       case 503 -> new Problem(503, "timeout", "Service unavailable",
-          "The request took too long; please try again shortly.", java.util.List.of(),
-          java.time.Duration.ofSeconds(2));
+          "The request took too long; please try again shortly.", List.of(),
+          Duration.ofSeconds(2));
       case 431 -> new Problem(431, "headers-too-large", "Request header fields too large",
           "The request headers are too large.");
       default -> new Problem(500, "internal", "Internal error",

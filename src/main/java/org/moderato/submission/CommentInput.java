@@ -2,6 +2,7 @@ package org.moderato.submission;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ public record CommentInput(
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors);
     }
-    Map<String, String> signals = new java.util.HashMap<>();
+    Map<String, String> signals = new HashMap<>();
     for (String field : SIGNAL_FIELDS) {
       Object value = body.getValue(field);
       if (value instanceof String s && s.length() <= 4096) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.bson.types.ObjectId;
@@ -191,7 +192,7 @@ public final class SubmissionService {
             "This comment can no longer be edited."));
       }
       Candidate candidate = new Candidate(current.articleId(), current.name(), text,
-          current.parentId(), current.clientKey(), now, java.util.Map.of());
+          current.parentId(), current.clientKey(), now, Map.of());
       return pipeline.run(candidate).compose(verdict ->
           comments.changeText(id, current.version(), text, verdict.status(), verdict.spam(),
               verdict.toxicity(), now).compose(updated -> {

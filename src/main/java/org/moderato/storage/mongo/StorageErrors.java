@@ -31,7 +31,6 @@ final class StorageErrors {
     return failure instanceof MongoTimeoutException
         || failure instanceof MongoSocketException
         || failure instanceof TimeoutException
-        || failure instanceof io.vertx.core.impl.NoStackTraceTimeoutException
         || (failure instanceof MongoException && failure.getCause() instanceof MongoSocketException);
   }
 
