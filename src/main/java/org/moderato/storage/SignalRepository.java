@@ -1,15 +1,14 @@
 package org.moderato.storage;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Short-lived anti-abuse signals shared by all instances: "seen at" markers (exact duplicates) and
- * small rolling lists of recent sightings (near-duplicates, link domains), each under one key so
- * every lookup is by id. Each call is one atomic document update.
+ * sightings of recent submissions (near-duplicates, link domains). Signals are heuristics: their
+ * writes are acknowledged without waiting for the disk, and a crash may forget the last moments.
  */
 public interface SignalRepository {
 
@@ -19,15 +18,15 @@ public interface SignalRepository {
   /** Removes a marker (a submission that was refused after all). */
   Future<Void> unmark(String key);
 
-  /**
-   * Appends {@code entry} to the list under {@code key}, keeping the newest {@code keep}; the
-   * entries that were there before.
-   */
-  Future<List<JsonObject>> append(String key, JsonObject entry, int keep);
+  /** Remembers a submission for campaign detection. */
+  Future<Void> record(Sighting sighting);
+
+  /** Recent sightings (since {@code since}, newest first, at most {@code limit}) sharing a band. */
+  Future<List<Sighting>> withBands(List<String> bands, Instant since, int limit);
+
+  /** Recent sightings (since {@code since}, newest first, at most {@code limit}) of a domain. */
+  Future<List<Sighting>> withDomain(String domain, Instant since, int limit);
 
   /** Forgets every signal last touched before {@code cutoff}; how many went. */
   Future<Long> purgeOlderThan(Instant cutoff);
-
-  /** The lists under these keys, without changing them. */
-  Future<List<JsonObject>> peek(List<String> keys);
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     // Commits are driven by GroupCommit; the background auto-commit stays on as a safety net for
     // writes that arrive through paths we do not intercept.
     store = new MVStore.Builder().fileName(file.toString()).open();
+    try {
+      checkFormat(store, file);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     DurableH2Backend backend = new DurableH2Backend(store);
     backend.version(ServerVersion.MONGO_4_0);
     server = new MongoServer(backend);
@@ -59,6 +66,34 @@ public final class EmbeddedMongo implements AutoCloseable {
     connectionString = "mongodb://127.0.0.1:" + address.getPort();
     LOG.info("Embedded store serving {} at {}", file, connectionString);
   }
+
+  /**
+   * The bytes of documents and index keys are Moderato's own ({@link IndexedH2Database}): a file
+   * is stamped with its format when created, and a file without the stamp that already holds
+   * data (written by an earlier build, in mongo-java-server's stock format) is refused, never
+   * misread.
+   */
+  private static void checkFormat(MVStore store, Path file) {
+    MVMap<String, Object> meta = store.openMap(FORMAT_MAP);
+    Object format = meta.get("format");
+    if (format == null) {
+      boolean hasData = store.getMapNames().stream().anyMatch(n -> n.startsWith("databases."));
+      if (hasData) {
+        throw new IllegalStateException(file + " was written by an earlier Moderato build in "
+            + "another storage format; start with an empty data directory (or export the "
+            + "comments with that build first)");
+      }
+      meta.put("format", FORMAT);
+      store.commit();
+    } else if (!FORMAT.equals(format)) {
+      throw new IllegalStateException(file + " has storage format " + format + ", this build "
+          + "reads format " + FORMAT);
+    }
+  }
+
+  private static final String FORMAT_MAP = "moderato.format";
+  /** Documents as BSON, unique-index keys as BSON values. */
+  private static final Integer FORMAT = 2;
 
   /** A connection string for the MongoDB driver, e.g. {@code mongodb://127.0.0.1:40123}. */
   public String connectionString() {

@@ -48,11 +48,18 @@ final class MongoArticles implements ArticleRepository {
     });
   }
 
+  /**
+   * Unjournaled: the comment that moved the count carries a durable repair mark until its
+   * counters are done, so start-up repair recounts whatever a crash lost.
+   */
   @Override
   public Future<Void> addPublished(String articleId, long delta) {
     JsonObject update = new JsonObject()
         .put("$inc", new JsonObject().put("publishedCount", delta));
-    return upsert(articleId, update);
+    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
+        .put("updates", new JsonArray().add(new JsonObject()
+            .put("q", new JsonObject().put("_id", articleId)).put("u", update)
+            .put("upsert", true)))).mapEmpty();
   }
 
   @Override

@@ -186,10 +186,14 @@ final class MongoComments implements CommentRepository {
         .map(result -> result == null ? 0L : result.getDocModified());
   }
 
+  /** Unjournaled: if a crash loses it, start-up repair recounts and clears it again. */
   @Override
   public Future<Void> countersDone(String id) {
-    return storage.guard(mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id),
-        new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, "")))).mapEmpty();
+    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
+        .put("updates", new JsonArray().add(new JsonObject()
+            .put("q", new JsonObject().put("_id", id))
+            .put("u", new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, ""))))))
+        .mapEmpty();
   }
 
   @Override
@@ -216,6 +220,10 @@ final class MongoComments implements CommentRepository {
         new JsonObject().put("$set", new JsonObject().put("replyCount", count)))).mapEmpty();
   }
 
+  /**
+   * Unjournaled: the comment that moved the counts carries {@link #COUNTERS_PENDING} durably
+   * until this is done, so start-up repair recounts whatever a crash lost.
+   */
   @Override
   public Future<Void> addToReplyCounts(List<String> ids, long delta) {
     if (ids.isEmpty() || delta == 0) {
@@ -224,8 +232,9 @@ final class MongoComments implements CommentRepository {
     JsonObject query = new JsonObject()
         .put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(ids))));
     JsonObject update = new JsonObject().put("$inc", new JsonObject().put("replyCount", delta));
-    return storage.guard(mongo.updateCollectionWithOptions(COLLECTION, query, update,
-        new UpdateOptions().setMulti(true))).mapEmpty();
+    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
+        .put("updates", new JsonArray().add(new JsonObject()
+            .put("q", query).put("u", update).put("multi", true)))).mapEmpty();
   }
 
   private Future<Optional<Comment>> guardedUpdate(String id, long version, JsonObject set) {

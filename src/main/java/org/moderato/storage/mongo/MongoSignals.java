@@ -5,17 +5,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.moderato.storage.SignalRepository;
+import org.moderato.storage.Sighting;
 
-/** {@link SignalRepository} on the {@code signals} collection, keyed by signal key. */
+/**
+ * {@link SignalRepository} on two collections: {@code signals} holds duplicate markers by key,
+ * {@code sightings} one small document per submission, found through multikey indexes on its
+ * band keys and link domains. Every write is {@linkplain MongoStorage#unjournaled unjournaled}
+ * (see {@link SignalRepository}), so it never waits for a disk sync.
+ */
 final class MongoSignals implements SignalRepository {
 
   static final String COLLECTION = "signals";
+  static final String SIGHTINGS = "sightings";
 
   private final MongoClient mongo;
   private final MongoStorage storage;
@@ -27,68 +33,92 @@ final class MongoSignals implements SignalRepository {
 
   @Override
   public Future<Optional<Instant>> mark(String key, Instant at) {
-    JsonObject update = new JsonObject().put("$set", new JsonObject().put("at", Documents.date(at)));
-    return storage.guard(mongo.findOneAndUpdateWithOptions(COLLECTION,
-            new JsonObject().put("_id", key), update,
-            new FindOptions().setFields(new JsonObject().put("at", 1)),
-            new UpdateOptions().setUpsert(true).setReturningNewDocument(false)))
-        .map(previous -> previous == null || previous.getValue("at") == null ? Optional.empty()
-            : Optional.of(Documents.instant(previous.getValue("at"))));
+    // findOneAndUpdate in the Vert.x client cannot carry a write concern; the command can.
+    JsonObject command = new JsonObject()
+        .put("findAndModify", COLLECTION)
+        .put("query", new JsonObject().put("_id", key))
+        .put("update", new JsonObject().put("$set",
+            new JsonObject().put("at", Documents.date(at))))
+        .put("upsert", true)
+        .put("new", false)
+        .put("fields", new JsonObject().put("at", 1));
+    return storage.unjournaled("findAndModify", command)
+        .map(reply -> {
+          JsonObject previous = reply == null ? null : reply.getJsonObject("value");
+          return previous == null || previous.getValue("at") == null ? Optional.empty()
+              : Optional.of(Documents.instant(previous.getValue("at")));
+        });
   }
 
   @Override
   public Future<Void> unmark(String key) {
-    return storage.guard(mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key)))
-        .mapEmpty();
+    return storage.unjournaled("delete", new JsonObject().put("delete", COLLECTION)
+        .put("deletes", new JsonArray().add(new JsonObject()
+            .put("q", new JsonObject().put("_id", key)).put("limit", 1)))).mapEmpty();
   }
 
   @Override
-  public Future<List<JsonObject>> append(String key, JsonObject entry, int keep) {
-    JsonObject update = new JsonObject()
-        .put("$push", new JsonObject().put("entries",
-            new JsonObject().put("$each", new JsonArray().add(entry)).put("$slice", -keep)))
-        .put("$set", new JsonObject().put("at", Documents.date(Instant.now())));
-    return storage.guard(mongo.findOneAndUpdateWithOptions(COLLECTION,
-            new JsonObject().put("_id", key), update, new FindOptions(),
-            new UpdateOptions().setUpsert(true).setReturningNewDocument(false)))
-        .map(previous -> entries(previous));
+  public Future<Void> record(Sighting s) {
+    JsonObject doc = new JsonObject()
+        .put("_id", s.id())
+        .put("n", s.name())
+        .put("c", s.clientKey())
+        .put("at", Documents.date(s.at()))
+        .put("h", s.signature())
+        .put("b", new JsonArray(new ArrayList<>(s.bands())))
+        .put("d", new JsonArray(new ArrayList<>(s.domains())));
+    return storage.unjournaled("insert", new JsonObject().put("insert", SIGHTINGS)
+        .put("documents", new JsonArray().add(doc))).mapEmpty();
+  }
+
+  @Override
+  public Future<List<Sighting>> withBands(List<String> bands, Instant since, int limit) {
+    if (bands.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return sightings(new JsonObject()
+        .put("b", new JsonObject().put("$in", new JsonArray(new ArrayList<>(bands)))), since, limit);
+  }
+
+  @Override
+  public Future<List<Sighting>> withDomain(String domain, Instant since, int limit) {
+    return sightings(new JsonObject().put("d", domain), since, limit);
+  }
+
+  private Future<List<Sighting>> sightings(JsonObject query, Instant since, int limit) {
+    query.put("at", new JsonObject().put("$gte", Documents.date(since)));
+    FindOptions options = new FindOptions()
+        .setSort(new JsonObject().put("at", -1))
+        .setLimit(limit);
+    return storage.guard(mongo.findWithOptions(SIGHTINGS, query, options))
+        .map(docs -> docs.stream().map(MongoSignals::sighting).toList());
+  }
+
+  private static Sighting sighting(JsonObject d) {
+    return new Sighting(String.valueOf(d.getValue("_id")), d.getString("n", ""),
+        d.getString("c", ""), Documents.instant(d.getValue("at")), d.getString("h", ""),
+        strings(d.getJsonArray("b")), strings(d.getJsonArray("d")));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(v -> out.add(String.valueOf(v)));
+    }
+    return out;
   }
 
   @Override
   public Future<Long> purgeOlderThan(Instant cutoff) {
-    JsonObject query = new JsonObject()
+    return purge(COLLECTION, cutoff).compose(markers -> purge(SIGHTINGS, cutoff)
+        .map(sightings -> markers + sightings));
+  }
+
+  private Future<Long> purge(String collection, Instant cutoff) {
+    JsonObject older = new JsonObject()
         .put("at", new JsonObject().put("$lt", Documents.date(cutoff)));
-    return storage.guard(mongo.removeDocuments(COLLECTION, query))
-        .map(result -> result == null ? 0L : result.getRemovedCount());
-  }
-
-  @Override
-  public Future<List<JsonObject>> peek(List<String> keys) {
-    if (keys.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    JsonObject query = new JsonObject()
-        .put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(keys))));
-    return storage.guard(mongo.findWithOptions(COLLECTION, query,
-            new FindOptions().setLimit(keys.size())))
-        .map(docs -> {
-          List<JsonObject> all = new ArrayList<>();
-          docs.forEach(d -> all.addAll(entries(d)));
-          return all;
-        });
-  }
-
-  private static List<JsonObject> entries(JsonObject doc) {
-    List<JsonObject> out = new ArrayList<>();
-    if (doc == null) {
-      return out;
-    }
-    JsonArray entries = doc.getJsonArray("entries", new JsonArray());
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.getValue(i) instanceof JsonObject e) {
-        out.add(e);
-      }
-    }
-    return out;
+    return storage.unjournaled("delete", new JsonObject().put("delete", collection)
+            .put("deletes", new JsonArray().add(new JsonObject().put("q", older).put("limit", 0))))
+        .map(reply -> reply.getLong("n", 0L));
   }
 }

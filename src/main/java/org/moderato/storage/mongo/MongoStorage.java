@@ -2,6 +2,7 @@ package org.moderato.storage.mongo;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -94,6 +95,13 @@ public final class MongoStorage implements AutoCloseable {
         index(MongoComments.COLLECTION, new JsonObject().put("email", 1), false),
         index(MongoComments.COLLECTION, new JsonObject().put("clientKey", 1), false),
         index(MongoComments.COLLECTION, new JsonObject().put("editTokenHash", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject().put("ancestorIds", 1), false),
+        index(MongoComments.COLLECTION, new JsonObject()
+            .put(MongoComments.COUNTERS_PENDING, 1), false),
+        index(MongoSignals.COLLECTION, new JsonObject().put("at", 1), false),
+        index(MongoSignals.SIGHTINGS, new JsonObject().put("b", 1).put("at", -1), false),
+        index(MongoSignals.SIGHTINGS, new JsonObject().put("d", 1).put("at", -1), false),
+        index(MongoSignals.SIGHTINGS, new JsonObject().put("at", 1), false),
         index(MongoModerators.COLLECTION, new JsonObject().put("tokenHash", 1), true),
         index(MongoAuditLog.COLLECTION, new JsonObject().put("at", -1).put("_id", -1), false)
     )).mapEmpty();
@@ -111,6 +119,24 @@ public final class MongoStorage implements AutoCloseable {
   /** Bounds a storage call by the configured timeout and maps outages to 503 problems. */
   <T> Future<T> guard(Future<T> call) {
     return call.timeout(timeoutMillis, TimeUnit.MILLISECONDS).recover(StorageErrors::translate);
+  }
+
+  /**
+   * Runs a write command that is acknowledged once applied, without waiting for the journal
+   * ({@code w: 1, j: false}): only for writes a crash may lose, because start-up repairs them
+   * (counters, see {@code CounterRepair}) or because they are heuristics (anti-abuse signals).
+   * Fails on write errors, which a command reports in its reply rather than as a failure.
+   */
+  Future<JsonObject> unjournaled(String name, JsonObject command) {
+    command.put("writeConcern", new JsonObject().put("w", 1).put("j", false));
+    return guard(mongo.runCommand(name, command)).compose(reply -> {
+      JsonArray errors = reply == null ? null : reply.getJsonArray("writeErrors");
+      if (errors != null && !errors.isEmpty()) {
+        return Future.failedFuture(new IllegalStateException(
+            name + " failed: " + errors.getJsonObject(0).getString("errmsg", "write error")));
+      }
+      return Future.succeededFuture(reply);
+    });
   }
 
   /** Succeeds when storage answers a ping within the timeout. */

@@ -1,0 +1,76 @@
+package org.moderato.storage.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 database with working secondary indexes and faster storage: non-unique
+ * indexes become {@link SecondaryIndex}es (the stock database ignores them), collections are
+ * {@link IndexedH2Collection}s that plan queries with them, documents are stored as BSON
+ * ({@link DocumentType}) and unique-index keys as BSON values ({@link KeyValueType}). Map names
+ * are the stock ones but the bytes are not: {@link EmbeddedMongo} refuses a file in the stock
+ * format rather than misread it.
+ */
+final class IndexedH2Database extends H2Database {
+
+  /** The super constructor opens collections before this class's fields are set. */
+  private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+  private static final String DATABASES_PREFIX = "databases.";
+  private static final String META_PREFIX = "meta.";
+
+  private final MVStore store;
+
+  private IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
+    super(name, store, cursors);
+    this.store = store;
+  }
+
+  static IndexedH2Database open(String name, MVStore store, CursorRegistry cursors) {
+    OPENING.set(store);
+    try {
+      return new IndexedH2Database(name, store, cursors);
+    } finally {
+      OPENING.remove();
+    }
+  }
+
+  @Override
+  protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+      List<IndexKey> keys, boolean sparse) {
+    MVMap<KeyValue, Object> map = mvStore().openMap(
+        getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+        new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+    return new UniqueIndex(map, indexName, keys, sparse);
+  }
+
+  @Override
+  protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+      List<IndexKey> keys, boolean sparse) {
+    return new SecondaryIndex(indexName, keys, sparse);
+  }
+
+  @Override
+  protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+      CollectionOptions options) {
+    String fullName = getFullCollectionNamespace(collectionName);
+    MVMap<Object, Document> dataMap = mvStore().openMap(DATABASES_PREFIX + fullName,
+        new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+    MVMap<String, Object> metaMap = mvStore().openMap(META_PREFIX + fullName);
+    return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
+        cursorRegistry);
+  }
+
+  private MVStore mvStore() {
+    return store != null ? store : OPENING.get();
+  }
+}
