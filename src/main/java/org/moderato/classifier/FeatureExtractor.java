@@ -121,6 +121,7 @@ public final class FeatureExtractor {
     int bits = 0;
     int previous = 0;
     int previous2 = 0;
+    int previous3 = 0;
     int seen = 0;
     String previousWord = null;
     int n = norm.length();
@@ -142,9 +143,6 @@ public final class FeatureExtractor {
         block.add(mix(h, WORD) & mask, block.naming ? "word \"" + word + "\"" : null, 1);
       }
       bits |= StructuralFeatures.phrase(h);
-      if (StructuralFeatures.subscribeLike(norm, start, i)) {
-        bits |= StructuralFeatures.subscribeBit();
-      }
       if (seen >= 1) {
         int bigram = combine(previous, h);
         if (features && spec.wordNgrams() > 1) {
@@ -155,7 +153,12 @@ public final class FeatureExtractor {
         if (seen >= 2) {
           bits |= StructuralFeatures.phrase(combine(combine(previous2, previous), h));
         }
+        if (seen >= 3) {
+          bits |= StructuralFeatures.phrase(
+              combine(combine(combine(previous3, previous2), previous), h));
+        }
       }
+      previous3 = previous2;
       previous2 = previous;
       previous = h;
       previousWord = word;

@@ -1,5 +1,6 @@
 package org.moderato.classifier;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.ObjDoubleConsumer;
 import java.util.regex.Pattern;
@@ -8,42 +9,24 @@ import java.util.regex.Pattern;
  * Hand-made features that describe what spam does rather than which words it uses, so they carry
  * over to sites and spam campaigns the model never saw: links in any spelling, link shorteners,
  * e-mail addresses and phone numbers, money and earnings talk, offers, calls to action and
- * self-promotion, shouting, and words disguised with look-alike letters or spaced out, plus a
- * coarse length bucket and links that come with a call to action or in a very short text. News-site
+ * self-promotion (see {@link CallsToAction}), shouting, and words disguised with look-alike letters
+ * or spaced out, plus a coarse length bucket and links that come with a call to action, in a very
+ * short text or with no text at all. Links that readers cite or share rather than promote (a
+ * reference site or wiki, one video, a site named in prose) are features of their own. News-site
  * spam (work-from-home offers, contact numbers, shop links) is long and polite, so the signals
  * themselves do not depend on length or on YouTube vocabulary.
  *
- * <p>Phrases are matched on the word hashes the extractor computes anyway, and links, numbers and
- * addresses by hand-written scans, so the whole set costs a few microseconds per comment. Each
- * feature has a readable name (shown by {@link LogisticModel#explain}) and a value in [0, 1].
- * Stateless and thread-safe.
+ * <p>Offer and money phrases are matched on the word hashes the extractor computes anyway, requests
+ * by a short scan of the words, and links, numbers and addresses by hand-written scans, so the
+ * whole set costs a few microseconds per comment. Each feature has a readable name (shown by
+ * {@link LogisticModel#explain}) and a value in [0, 1]. Used by the spam task only. Stateless and
+ * thread-safe.
  */
 final class StructuralFeatures {
 
-  private static final int CALL_TO_ACTION = 1;
-  private static final int SELF_PROMOTION = 2;
-  private static final int OFFER = 4;
-  private static final int MONEY = 8;
+  private static final int OFFER = 1;
+  private static final int MONEY = 2;
 
-  private static final String[] CALL_TO_ACTION_PHRASES = {
-    "subscribe", "subscribers", "sub to", "sub 4 sub", "sub for sub", "subs", "check out",
-    "check it out", "check this out", "check my", "check us", "visit my", "visit our", "visit us",
-    "visit this", "visit the link", "click here", "click the link", "click on", "click my",
-    "click this", "sign up", "follow me", "follow my", "follow us", "add me", "watch my",
-    "go to my", "go to our", "dm me", "pm me", "message me", "contact me", "contact us",
-    "text me", "call me", "call us", "call now", "whatsapp", "whats app", "telegram",
-    "like this comment", "like my comment", "thumbs up this", "share this", "link in bio",
-    "link in my bio", "please like", "please share", "please subscribe", "please support",
-    "please visit", "please check", "support me", "help me reach", "email me", "inbox me",
-    "give it a like", "like if", "thumbs up if", "thumbs up for", "please vote", "listen to my",
-    "suscribete", "mi canal", "meu canal", "abonniert", "abonnez",
-  };
-  private static final String[] SELF_PROMOTION_NOUNS = {
-    "channel", "video", "videos", "vids", "vid", "page", "site", "website", "blog", "profile",
-    "music", "song", "songs", "cover", "covers", "mixtape", "instagram", "insta", "twitter",
-    "facebook", "fb", "tiktok", "store", "shop", "business", "company", "app", "playlist",
-    "stream", "podcast", "book", "rap", "beats", "album",
-  };
   private static final String[] OFFER_PHRASES = {
     "work from home", "working from home", "work at home", "home based", "online job",
     "online jobs", "extra income", "extra cash", "extra money", "make money", "making money",
@@ -55,8 +38,9 @@ final class StructuralFeatures {
     "working online", "work online", "working on the computer", "work on the computer",
   };
   private static final String[] MONEY_PHRASES = {
-    "paypal", "bitcoin", "btc", "crypto", "cash app", "cashapp", "western union", "forex",
-    "binary options", "per hour", "per week", "per month", "per day", "usd", "dollars",
+    "paypal", "pay pal", "bitcoin", "bitcoins", "btc", "crypto", "cash app", "cashapp",
+    "western union", "forex", "binary options", "per hour", "per week", "per month", "per day",
+    "usd", "dollars",
   };
 
   /** Phrase hash to feature bits, open addressing; 0 keys mark free slots. */
@@ -64,14 +48,6 @@ final class StructuralFeatures {
   private static final int[] PHRASE_BITS = new int[1024];
 
   static {
-    for (String p : CALL_TO_ACTION_PHRASES) {
-      register(p, CALL_TO_ACTION);
-    }
-    for (String noun : SELF_PROMOTION_NOUNS) {
-      register("my " + noun, SELF_PROMOTION);
-      register("our " + noun, SELF_PROMOTION);
-      register("my new " + noun, SELF_PROMOTION);
-    }
     for (String p : OFFER_PHRASES) {
       register(p, OFFER);
     }
@@ -89,7 +65,7 @@ final class StructuralFeatures {
   private static final Set<String> WEAK_TLDS = Set.of("be", "me", "co", "us", "in", "to", "at");
   private static final Set<String> SHORTENERS = Set.of("bit.ly", "goo.gl", "tinyurl.com", "t.co",
       "ow.ly", "is.gd", "buff.ly", "adf.ly", "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc",
-      "linktr.ee", "youtu.be");
+      "linktr.ee");
   /**
    * Sites that readers cite as sources. A link to one of them is a reference in an argument, not
    * an advertisement; spammers link to their own pages.
@@ -128,12 +104,7 @@ final class StructuralFeatures {
         || word.startsWith("suc"));
   }
 
-  /** The phrase bit for a word that {@link #subscribeLike} recognizes. */
-  static int subscribeBit() {
-    return CALL_TO_ACTION;
-  }
-
-  /** The phrase bits of a word, bigram or trigram hash (see {@link FeatureExtractor}), or 0. */
+  /** The phrase bits of the hash of one to four words (see {@link FeatureExtractor}), or 0. */
   static int phrase(int hash) {
     if (hash == 0) {
       return 0;
@@ -174,9 +145,14 @@ final class StructuralFeatures {
    */
   static void extract(String raw, String norm, int phrases, int words,
       ObjDoubleConsumer<String> sink) {
-    int links = links(norm, sink);
+    int links = links(raw, norm, sink);
+    boolean email = hasEmail(norm);
+    boolean phone = hasPhoneNumber(norm);
+    int requests = CallsToAction.find(norm, email || phone);
     if (links > 0) {
-      if ((phrases & (CALL_TO_ACTION | SELF_PROMOTION | OFFER)) != 0) {
+      if ((requests & (CallsToAction.PROMOTION | CallsToAction.REQUEST
+          | CallsToAction.SELF_PROMOTION | CallsToAction.LIKE_POLL)) != 0
+          || (phrases & OFFER) != 0) {
         sink.accept("link with a call to action", 1);
       }
       if (words <= 12) {
@@ -188,10 +164,10 @@ final class StructuralFeatures {
     sink.accept(words <= 5 ? "length: 1-5 words" : words <= 15 ? "length: 6-15 words"
         : words <= 40 ? "length: 16-40 words" : words <= 100 ? "length: 41-100 words"
         : "length: over 100 words", 1);
-    if (hasEmail(norm)) {
+    if (email) {
       sink.accept("e-mail address", 1);
     }
-    if (hasPhoneNumber(norm)) {
+    if (phone) {
       sink.accept("phone number", 1);
     }
     if ((phrases & MONEY) != 0 || hasCurrencyAmount(norm)) {
@@ -200,10 +176,18 @@ final class StructuralFeatures {
     if ((phrases & OFFER) != 0 || hasEarningsClaim(norm)) {
       sink.accept("earnings or offer", 1);
     }
-    if ((phrases & CALL_TO_ACTION) != 0) {
+    if ((requests & CallsToAction.PROMOTION) != 0) {
       sink.accept("call to action", 1);
+    } else if ((requests & CallsToAction.REQUEST) != 0) {
+      sink.accept("request without a promotion target", 1);
     }
-    if ((phrases & SELF_PROMOTION) != 0) {
+    if ((requests & CallsToAction.LIKE_POLL) != 0) {
+      sink.accept("poll for likes", 1);
+    }
+    if ((requests & CallsToAction.SUBSCRIBERS) != 0) {
+      sink.accept("subscribers mentioned", 1);
+    }
+    if ((requests & CallsToAction.SELF_PROMOTION) != 0) {
       sink.accept("self-promotion", 1);
     }
     shouting(raw, sink);
@@ -211,22 +195,37 @@ final class StructuralFeatures {
   }
 
   /**
-   * Counts links: {@code http}, {@code www.} and bare domains such as {@code tsu.co/x} or
+   * Counts links: {@code http}, {@code www.} and domains such as {@code tsu.co/x} or
    * {@code kidsmediausa.com} (spaced and spelled-out forms were folded by the normalizer). A domain
-   * ending in an English word ({@code it.me}, {@code so.in}) counts only with a path or www.
+   * ending in an English word ({@code it.me}, {@code so.in}) counts only with a path or www. Only
+   * links that may promote something count as links; the others are features of their own:
+   *
+   * <ul>
+   *   <li>links to reference sites and wikis, which readers cite as sources;
+   *   <li>links to one video ({@code youtu.be/ID}, {@code youtube.com/watch?v=ID}), which readers
+   *       share as content (a link to a channel does count);
+   *   <li>a bare domain name in prose ({@code I read it on salon.com}), which names a site rather
+   *       than links to it, unless it was disguised ({@code kidsmediausa . com},
+   *       {@code x dot net}): hiding a domain from filters is what spam does.
+   * </ul>
+   *
+   * @return the number of links that may promote something
    */
-  private static int links(String s, ObjDoubleConsumer<String> sink) {
-    int links = 0;
+  private static int links(String raw, String s, ObjDoubleConsumer<String> sink) {
     boolean shortener = false;
-    boolean reference = false;
+    int references = 0;
+    int videos = 0;
+    int bare = 0;
+    int promoted = 0;
+    int schemed = 0;
+    int httpLinks = 0;
     int from = 0;
     int http;
     while ((http = s.indexOf("http", from)) >= 0) {
-      links += s.startsWith("://", http + 4) || s.startsWith("s://", http + 4) ? 1 : 0;
+      httpLinks += s.startsWith("://", http + 4) || s.startsWith("s://", http + 4) ? 1 : 0;
       from = http + 4;
     }
-    int httpLinks = links;
-    int domains = 0;
+    String lowerRaw = null;
     int n = s.length();
     for (int dot = s.indexOf('.'); dot > 0 && dot < n - 1; dot = s.indexOf('.', dot + 1)) {
       if (!isDomainChar(s.charAt(dot - 1))) {
@@ -250,32 +249,97 @@ final class StructuralFeatures {
       }
       String host = s.substring(start, end);
       boolean path = end < n && s.charAt(end) == '/';
-      if (WEAK_TLDS.contains(tld) && !path && !host.startsWith("www.")
-          && !(start >= 3 && s.startsWith("://", start - 3))) {
+      boolean scheme = start >= 3 && s.startsWith("://", start - 3);
+      boolean www = host.startsWith("www.");
+      if (WEAK_TLDS.contains(tld) && !path && !www && !scheme) {
         continue;
       }
-      domains++;
+      schemed += scheme ? 1 : 0;
       int lastDot = host.lastIndexOf('.', host.length() - tld.length() - 2);
       String registered = lastDot >= 0 ? host.substring(lastDot + 1) : host;
-      shortener |= SHORTENERS.contains(registered);
-      reference |= REFERENCE_ENDINGS.contains(tld) || REFERENCE_SITES.contains(registered)
-          || REFERENCE_SITES.contains(host.startsWith("www.") ? host.substring(4) : host)
-          || host.endsWith(".gov.uk") || host.endsWith(".ac.uk");
+      if (isReference(host, registered, tld) || s.startsWith("/wiki/", end)) {
+        references++;
+        continue;
+      }
+      if (lowerRaw == null) {
+        lowerRaw = raw.toLowerCase(Locale.ROOT);
+      }
+      boolean disguised = !lowerRaw.contains(host);
+      if (!disguised && (registered.equals("youtu.be") || registered.equals("vimeo.com")
+          || registered.equals("youtube.com") && s.startsWith("/watch", end))) {
+        videos++;
+      } else if (!disguised && !path && !www && !scheme) {
+        bare++;
+      } else {
+        promoted++;
+        shortener |= SHORTENERS.contains(registered);
+      }
     }
-    links = Math.max(httpLinks, domains);
-    if (links > 0) {
+    // Addresses after http:// that are not domain names (numbers, unknown endings) still link.
+    promoted += Math.max(0, httpLinks - schemed);
+    if (promoted > 0) {
       sink.accept("link", 1);
     }
-    if (links > 1) {
+    if (promoted > 1) {
       sink.accept("several links", 1);
     }
     if (shortener) {
       sink.accept("link shortener", 1);
     }
-    if (reference) {
+    if (references > 0) {
       sink.accept("link to a reference site", 1);
     }
-    return links;
+    if (videos > 0) {
+      sink.accept("link to a video", 1);
+    }
+    if (bare > 0) {
+      sink.accept("domain name", 1);
+    }
+    if (promoted + videos > 0 && wordsOutsideLinks(s) <= 1) {
+      sink.accept("nothing but a link", 1);
+    }
+    return promoted;
+  }
+
+  /**
+   * The words of at least two letters in {@code s} outside its links, where a link is a
+   * space-separated chunk with {@code ://}, {@code www.} or a dot followed by a letter.
+   */
+  static int wordsOutsideLinks(String s) {
+    int words = 0;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && s.charAt(i) == ' ') {
+        i++;
+      }
+      int start = i;
+      int letters = 0;
+      boolean link = false;
+      while (i < n && s.charAt(i) != ' ') {
+        char c = s.charAt(i);
+        letters += Character.isLetter(c) ? 1 : 0;
+        link |= (c == '.' || c == '/') && i + 1 < n && isLetter(s.charAt(i + 1)) && i > start;
+        i++;
+      }
+      if (letters >= 2 && !link) {
+        words++;
+      }
+    }
+    return words;
+  }
+
+  /**
+   * Whether a host is a source readers cite: a listed reference site, a government, university or
+   * international body, or a wiki (a wiki page belongs to no one, so linking it promotes nobody).
+   */
+  private static boolean isReference(String host, String registered, String tld) {
+    String bare = host.startsWith("www.") ? host.substring(4) : host;
+    return REFERENCE_ENDINGS.contains(tld) || REFERENCE_SITES.contains(registered)
+        || REFERENCE_SITES.contains(bare) || host.endsWith(".gov.uk") || host.endsWith(".ac.uk")
+        || host.startsWith("books.google.") || host.startsWith("scholar.google.")
+        || registered.contains("wiki") || registered.equals("wmflabs.org")
+        || registered.equals("toolforge.org");
   }
 
   private static boolean isLetter(char c) {

@@ -36,6 +36,22 @@ class FeatureExtractorTest {
       Ϲhеck this                                       | look-alike letters
       f r e e stuff                                    | spaced-out letters
       ok                                               | length: 1-5 words
+      be your own boss today                           | earnings or offer
+      check the sources please                         | request without a promotion target
+      Thumbs up if you're watching in 2015             | poll for likes
+      almost 14,000,000 subscribers                    | subscribers mentioned
+      http://vimeo.com/106865403                       | nothing but a link
+      Nice! https://www.facebook.com/somepage          | nothing but a link
+      ---> www dot freestuff dot com <---              | nothing but a link
+      subscribe: https://www.youtube.com/channel/UC12  | link
+      Watch it www.youtube. com/watch?v=TQ046FuAu00    | link
+      see https://en.wikipedia.org/wiki/Spam           | link to a reference site
+      http://tools.wmflabs.org/citations               | link to a reference site
+      http://example.org/wiki/Invention                | link to a reference site
+      http://books.google.co.in/books?id=P4bNDU        | link to a reference site
+      Katy Perry - Roar: http://youtu.be/CevxZvSJLk8   | link to a video
+      https://www.youtube.com/watch?v=qhskpjFXaRE      | link to a video
+      I read it on salon.com yesterday                 | domain name
       """)
   void recognizesStructuralSignsOfSpam(String text, String feature) {
     assertThat(names(text)).contains(feature);
@@ -50,6 +66,20 @@ class FeatureExtractorTest {
       It happened at 10:30 and again at 11:45           | phone number
       Costs rose by 20 percent last year                | money
       A normal sentence about the city council          | mostly capitals
+      see https://en.wikipedia.org/wiki/Spam            | link
+      see https://en.wikipedia.org/wiki/Spam            | link in a short text
+      http://tools.wmflabs.org/citations                | link
+      Katy Perry - Roar: http://youtu.be/CevxZvSJLk8    | link
+      Katy Perry - Roar: http://youtu.be/CevxZvSJLk8    | link shortener
+      I read it on salon.com yesterday                  | link
+      Thanks, I'll check it out.                        | call to action
+      Thanks, I'll check it out.                        | request without a promotion target
+      Don't ever contact me again.                      | call to action
+      Thumbs up if you're watching in 2015              | call to action
+      so close to 14,000,000 subscribers                | call to action
+      this is my favorite song                          | self-promotion
+      see my talk page                                  | self-promotion
+      a link http://example.org/x with words around it  | nothing but a link
       """)
   void leavesOrdinaryNewsCommentsAlone(String text, String feature) {
     assertThat(names(text)).doesNotContain(feature);

@@ -169,7 +169,8 @@ class ModerationApiIT {
   @Test
   void theQueueSortsByRiskAndPagesWithACursor() {
     post("risky", "Kim", "mild " + TestServer.SUSPECT_WORD);
-    post("risky", "Lee", "a second " + TestServer.SUSPECT_WORD + " with one link www.example.org");
+    post("risky", "Lee", "A second " + TestServer.SUSPECT_WORD + ": the council's own report "
+        + "on the bridge delays is worth reading in full, www.example.org/report");
     post("risky", "May", "links http://a.example.com http://b.example.com http://c.example.com");
     List<JsonObject> byRisk = queue("?articleId=risky&sort=risk");
     assertThat(byRisk).hasSizeGreaterThanOrEqualTo(2);

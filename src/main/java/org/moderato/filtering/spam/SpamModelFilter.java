@@ -18,7 +18,7 @@ import org.moderato.filtering.Reason;
  * structural features (see {@link SpamTask}), and reports the model probability as the
  * {@code spam-model} reason's contribution. When the score is at least {@link #EXPLAIN_FROM}, the
  * detail lists the features that pushed it up most (for example
- * {@code call to action +3.57, self-promotion +2.53, word "out" +0.83}), so a moderator can see
+ * {@code call to action +3.34, self-promotion +2.11, word "check" +0.78}), so a moderator can see
  * why.
  *
  * <p>Scoring runs on the calling thread and completes the future at once: it costs about 20

@@ -54,6 +54,8 @@ class SpamModelFilterTest {
     "go to www dot freegiftcards dot com now",
     "Earn $500 a day working from home, message me on whatsapp +1 555 123 4567",
     "I make $87 an hour working from home. Click here to start: bit.ly/abc",
+    "Check out my new channel, link in bio!",
+    "http://cheap-pills.example.com/buy",
   })
   void obfuscatedSpamIsHeld(String text) {
     Reason reason = reasonFor(new SpamModelFilter(shipped), text);
@@ -71,6 +73,11 @@ class SpamModelFilterTest {
     "Thanks for the link, I read the report on the city website and it answers my question.",
     "My subscription to this paper is worth every penny for reporting like this.",
     "Great song, I listen to it every morning!",
+    "Thanks for the tip, I'll check it out tonight.",
+    "Don't ever contact me again.",
+    "The report is at https://www.gao.gov/products/gao-21-123 if you want the numbers.",
+    "Here is the clip: https://youtu.be/dQw4w9WgXcQ",
+    "I read the same story on politico.com this morning and it says otherwise.",
   })
   void ordinaryCommentsAreNotHeld(String text) {
     Reason reason = reasonFor(new SpamModelFilter(shipped), text);
