@@ -8,8 +8,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -253,18 +251,7 @@ public final class Moderato {
 
     @Override
     public Future<?> start() {
-      ModeratoConfig.Http http = config.http();
-      Router router = HttpApi.router(vertx, config, services);
-      HttpServerOptions options = new HttpServerOptions()
-          .setHost(http.host())
-          .setPort(requestedPort)
-          .setIdleTimeout((int) http.idleTimeout().toSeconds())
-          .setIdleTimeoutUnit(TimeUnit.SECONDS)
-          .setMaxHeaderSize(16 * 1024)
-          .setMaxInitialLineLength(8 * 1024)
-          .setMaxFormAttributeSize(http.bodyLimitBytes())
-          .setTcpNoDelay(true);
-      return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
+      return HttpApi.listen(vertx, config, services, requestedPort).onSuccess(s -> {
         servers.add(s);
         actualPort = s.actualPort();
       });

@@ -52,6 +52,8 @@ public final class ConfigLoader {
     d.put("http.requestTimeoutSeconds", 15);
     d.put("http.shutdownGraceSeconds", 10);
     d.put("http.trustedProxies", List.of());
+    d.put("http.maxConnections", 10000);
+    d.put("http.headerTimeoutSeconds", 10);
     d.put("storage.mongoUri", "");
     d.put("storage.database", "moderato");
     d.put("storage.dataDir", "data");
@@ -176,7 +178,9 @@ public final class ConfigLoader {
             Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 3600)),
             Duration.ofSeconds(v.integer("http.requestTimeoutSeconds", 1, 600)),
             Duration.ofSeconds(v.integer("http.shutdownGraceSeconds", 0, 600)),
-            v.list("http.trustedProxies")),
+            v.list("http.trustedProxies"),
+            v.integer("http.maxConnections", 1, 1_000_000),
+            Duration.ofSeconds(v.integer("http.headerTimeoutSeconds", 1, 600))),
         new ModeratoConfig.Storage(
             v.string("storage.mongoUri"),
             v.nonBlank("storage.database"),

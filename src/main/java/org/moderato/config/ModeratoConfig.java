@@ -24,7 +24,11 @@ public record ModeratoConfig(
   public record Privacy(Duration clientKeyRetention) {}
 
 
-  /** The HTTP listener. */
+  /**
+   * The HTTP listener. {@code maxConnections} caps open connections per instance (beyond it new
+   * ones are closed at once); {@code headerTimeout} is how long a new connection may take to
+   * deliver its first complete request head.
+   */
   public record Http(
       String host,
       int port,
@@ -34,7 +38,9 @@ public record ModeratoConfig(
       Duration idleTimeout,
       Duration requestTimeout,
       Duration shutdownGrace,
-      List<String> trustedProxies) {}
+      List<String> trustedProxies,
+      int maxConnections,
+      Duration headerTimeout) {}
 
   /**
    * Where comments live. An empty {@code mongoUri} starts the embedded store under {@code dataDir};

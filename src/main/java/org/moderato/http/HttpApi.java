@@ -3,6 +3,8 @@ package org.moderato.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -10,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.events.CommentEvents;
@@ -47,6 +50,39 @@ public final class HttpApi {
       LearningListener learning,
       AuthorData authors,
       Clock clock) {}
+
+  /**
+   * Creates this event loop's HTTP server with the router and the instance's
+   * {@link ConnectionGuard}, and listens on {@code port}. Call it from a verticle's start: the
+   * server, its connections and the guard's sweep timer belong to that verticle's event loop.
+   */
+  public static Future<HttpServer> listen(Vertx vertx, ModeratoConfig config, Services services,
+      int port) {
+    ModeratoConfig.Http http = config.http();
+    Router router = router(vertx, config, services);
+    HttpServer server = vertx.createHttpServer(serverOptions(http, port));
+    ConnectionGuard guard = ConnectionGuard.of(vertx, http, services.metrics().registry());
+    return server.requestHandler(guard.install(vertx, server, router)).listen();
+  }
+
+  /**
+   * The listener's options. HTTP/2 cleartext (h2c) is off: with it on, Vert.x reads the first
+   * bytes of a connection before it reports the connection, so the {@link ConnectionGuard} could
+   * neither count nor time out a client that connects and stays silent. Behind a proxy, and for
+   * browsers (which speak HTTP/2 only over TLS), HTTP/1.1 is what arrives anyway.
+   */
+  static HttpServerOptions serverOptions(ModeratoConfig.Http http, int port) {
+    return new HttpServerOptions()
+        .setHost(http.host())
+        .setPort(port)
+        .setIdleTimeout((int) http.idleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxHeaderSize(16 * 1024)
+        .setMaxInitialLineLength(8 * 1024)
+        .setMaxFormAttributeSize(http.bodyLimitBytes())
+        .setHttp2ClearTextEnabled(false)
+        .setTcpNoDelay(true);
+  }
 
   public static Router router(Vertx vertx, ModeratoConfig config, Services services) {
     ModeratoConfig.Http http = config.http();

@@ -7,11 +7,16 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,14 +32,29 @@ import org.junit.jupiter.api.Test;
 class ProcessIT {
 
   private static final Pattern READY = Pattern.compile("moderato listening on http://(.+):(\\d+)");
+  /** The jar of this build (next to test-classes, so also with -Dmoderato.build.dir). */
+  private static final String JAR = builtJar().toString();
 
   private record Child(Process process, int port) {}
 
+  private static Path builtJar() {
+    try {
+      return Path.of(ProcessIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .getParent().resolve("moderato.jar");
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Child launch(Path dataDir) throws IOException {
-    Path jar = Path.of("target", "moderato.jar");
-    assertThat(jar).exists();
+    return launch(dataDir, Map.of());
+  }
+
+  /** Starts the jar on a free port; {@code env} adds to or overrides the defaults below. */
+  private static Child launch(Path dataDir, Map<String, String> env) throws IOException {
+    assertThat(Path.of(JAR)).exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("MODERATO_HTTP_PORT", "0");
     builder.environment().put("MODERATO_DATA_DIR", dataDir.toString());
@@ -42,6 +62,7 @@ class ProcessIT {
     builder.environment().put("MODERATO_CONFIG", new File("config/moderato.yaml")
         .getAbsolutePath());
     builder.environment().remove("MODERATO_MONGO_URI");
+    builder.environment().putAll(env);
     Process process = builder.start();
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -103,10 +124,113 @@ class ProcessIT {
   }
 
   @Test
+  void acknowledgedModerationDecisionsSurviveKillDashNine() throws Exception {
+    Path dataDir = Files.createTempDirectory("moderato-crash-decisions");
+    Path config = Files.createTempFile("moderato-crash-decisions", ".yaml");
+    Files.writeString(config, "filters:\n  suspectWords: [holdme]\n");
+    String token = "crash-admin-" + UUID.randomUUID();
+    Map<String, String> env = Map.of("MODERATO_CONFIG", config.toString(),
+        "MODERATO_ADMIN_TOKEN", token);
+    String[] auth = {"Authorization", "Bearer " + token};
+    Child child = launch(dataDir, env);
+    Http http = new Http("http://127.0.0.1:" + child.port());
+    List<String> held = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Http.Response r = http.postJson("/api/v1/articles/decide/comments",
+          new JsonObject().put("name", "Writer").put("comment", "holdme please, number " + i));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      assertThat(r.json().getString("status")).isEqualTo("pending");
+      held.add(r.json().getString("id"));
+    }
+    Map<String, Long> versions = new HashMap<>();
+    queue(http, "pending", auth).forEach(item -> versions.put(item.getString("id"),
+        item.getLong("version")));
+    assertThat(versions.keySet()).containsExactlyInAnyOrderElementsOf(held);
+
+    String[] actions = {"approve", "reject", "spam"};
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<CompletableFuture<String[]>> decisions = new ArrayList<>();
+    for (int i = 0; i < held.size(); i++) {
+      String id = held.get(i);
+      String action = actions[i % actions.length];
+      decisions.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          Http.Response r = http.postJson("/api/v1/moderation/comments/" + id + "/decision",
+              new JsonObject().put("action", action).put("reason", "crash test")
+                  .put("version", versions.get(id)), auth);
+          return r.status() == 200 ? new String[] {id, r.json().getString("status")} : null;
+        } catch (RuntimeException e) {
+          return null;
+        }
+      }, pool));
+    }
+    Map<String, String> acknowledged = new LinkedHashMap<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      if (i == 40) {
+        child.process().destroyForcibly();
+      }
+      String[] decided = decisions.get(i).get(30, TimeUnit.SECONDS);
+      if (decided != null) {
+        acknowledged.put(decided[0], decided[1]);
+      }
+    }
+    child.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    pool.shutdownNow();
+    assertThat(acknowledged).isNotEmpty();
+
+    Child again = launch(dataDir, env);
+    try {
+      Http after = new Http("http://127.0.0.1:" + again.port());
+      Map<String, String> statusAfter = new HashMap<>();
+      for (String status : List.of("published", "rejected", "spam", "pending")) {
+        queue(after, status, auth).forEach(item -> statusAfter.put(item.getString("id"),
+            item.getString("status")));
+      }
+      Map<String, String> audited = new HashMap<>();
+      String cursor = null;
+      do {
+        Http.Response page = after.get("/api/v1/moderation/log?limit=100"
+            + (cursor == null ? "" : "&cursor=" + cursor), auth);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        page.array("items").forEach(e -> audited.put(((JsonObject) e).getString("commentId"),
+            ((JsonObject) e).getString("to")));
+        cursor = page.json().getString("nextCursor");
+      } while (cursor != null);
+      List<String> published = new ArrayList<>();
+      Http.Response thread = after.get("/api/v1/articles/decide/comments?limit=100");
+      thread.array("comments").forEach(c -> published.add(((JsonObject) c).getString("id")));
+
+      acknowledged.forEach((id, status) -> {
+        assertThat(statusAfter.get(id)).as("status of %s after restart", id).isEqualTo(status);
+        assertThat(audited.get(id)).as("audit entry of %s after restart", id).isEqualTo(status);
+        if (status.equals("published")) {
+          assertThat(published).as("thread after restart").contains(id);
+        }
+      });
+    } finally {
+      again.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Every queue item of one status in article {@code decide}, following cursors. */
+  private static List<JsonObject> queue(Http http, String status, String... auth) {
+    List<JsonObject> items = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Response page = http.get("/api/v1/moderation/queue?articleId=decide&limit=100&status="
+          + status + (cursor == null ? "" : "&cursor=" + cursor), auth);
+      assertThat(page.status()).as(page.body()).isEqualTo(200);
+      page.array("items").forEach(item -> items.add((JsonObject) item));
+      cursor = page.json().getString("nextCursor");
+    } while (cursor != null);
+    return items;
+  }
+
+  @Test
   void theOfflineCliCreatesAModeratorWhoseTokenTheServerAccepts() throws Exception {
     Path dataDir = Files.createTempDirectory("moderato-cli");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/moderato.jar",
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR,
         "moderators", "add", "Nora", "--role", "moderator")
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("MODERATO_DATA_DIR", dataDir.toString());
@@ -136,7 +260,7 @@ class ProcessIT {
     Path config = Files.createTempFile("moderato-unreachable", ".yaml");
     Files.writeString(config, "storage:\n  timeoutMillis: 500\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/moderato.jar")
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("MODERATO_CONFIG", config.toString());
