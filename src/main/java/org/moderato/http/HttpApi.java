@@ -158,6 +158,9 @@ public final class HttpApi {
 
     router.get("/health").method(HttpMethod.HEAD).handler(health::handle);
     // Prometheus format. Expose it to your monitoring only (block /metrics at the proxy).
+    // The queue gauges are read from storage for each scrape; if storage is down, the last values.
+    router.get("/metrics").handler(ctx -> services.moderation().refreshQueueMetrics()
+        .onComplete(done -> ctx.next()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(
         (io.micrometer.prometheusmetrics.PrometheusMeterRegistry) services.metrics().registry()));
 

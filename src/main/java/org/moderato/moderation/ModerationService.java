@@ -2,6 +2,7 @@ package org.moderato.moderation;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -196,5 +197,14 @@ public final class ModerationService {
   private static Problem staleVersion(Comment current) {
     return Problem.conflict("stale-version", "Another moderator decided first: the comment is now "
         + current.status().wire() + " (version " + current.version() + "). Reload and try again.");
+  }
+
+  /** Reads the pending queue's size and age into the metrics (for each scrape of them). */
+  public Future<Void> refreshQueueMetrics() {
+    return comments.queueStats().map(stats -> {
+      metrics.queue(stats.pending(), stats.oldestPending() == null ? null
+          : Duration.between(stats.oldestPending(), clock.instant()));
+      return null;
+    });
   }
 }

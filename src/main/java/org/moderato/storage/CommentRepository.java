@@ -69,4 +69,7 @@ public interface CommentRepository {
 
   /** Forgets client hashes of comments created before {@code cutoff}; how many were changed. */
   Future<Long> expireClientKeys(Instant cutoff);
+
+  /** How many comments are pending and when the oldest of them was posted. */
+  Future<QueueStats> queueStats();
 }

@@ -3,6 +3,7 @@ package org.moderato.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code /metrics} speaks Prometheus and counts what Moderato does. */
@@ -29,7 +30,26 @@ class MetricsIT {
           .contains("moderato_filter_reasons_total{reason=\"suspect-word\"}")
           .contains("moderato_moderation_decisions_total")
           .contains("moderato_moderation_time_to_decision")
+          .contains("moderato_queue_size 0.0")
+          .contains("moderato_queue_oldest_age_seconds 0.0")
           .contains("cache_gets_total{cache=\"thread_pages\"");
+    }
+  }
+
+  @Test
+  void queueGaugesTellHowManyWaitAndForHowLong() {
+    try (TestServer server = TestServer.start()) {
+      Http http = new Http(server.baseUrl());
+      http.postJson("/api/v1/articles/q/comments", new JsonObject().put("name", "A")
+          .put("comment", "first " + TestServer.SUSPECT_WORD));
+      server.clock().advance(Duration.ofMinutes(5));
+      http.postJson("/api/v1/articles/q/comments", new JsonObject().put("name", "B")
+          .put("comment", "second " + TestServer.SUSPECT_WORD));
+      server.clock().advance(Duration.ofMinutes(2));
+
+      assertThat(http.get("/metrics").body())
+          .contains("moderato_queue_size 2.0")
+          .contains("moderato_queue_oldest_age_seconds 420.0");
     }
   }
 }

@@ -16,6 +16,7 @@ import org.moderato.domain.CommentStatus;
 import org.moderato.filtering.Score;
 import org.moderato.storage.CommentRepository;
 import org.moderato.storage.QueueQuery;
+import org.moderato.storage.QueueStats;
 import org.moderato.storage.SortPosition;
 import org.moderato.storage.ThreadSort;
 
@@ -200,6 +201,18 @@ final class MongoComments implements CommentRepository {
   public Future<List<Comment>> countersPending(int limit) {
     return findAll(new JsonObject().put(COUNTERS_PENDING, true),
         new FindOptions().setLimit(limit).setFields(NO_SECRETS));
+  }
+
+  @Override
+  public Future<QueueStats> queueStats() {
+    JsonObject pending = new JsonObject().put("status", CommentStatus.PENDING.wire());
+    Future<Long> count = storage.guard(mongo.count(COLLECTION, pending));
+    Future<List<JsonObject>> oldest = storage.guard(mongo.findWithOptions(COLLECTION, pending,
+        new FindOptions().setSort(new JsonObject().put("createdAt", 1).put("_id", 1))
+            .setLimit(1).setFields(new JsonObject().put("createdAt", 1))));
+    return Future.all(count, oldest).map(done -> new QueueStats(count.result(),
+        oldest.result().isEmpty() ? null
+            : Documents.instant(oldest.result().get(0).getValue("createdAt"))));
   }
 
   @Override
