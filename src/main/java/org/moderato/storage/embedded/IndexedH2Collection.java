@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -60,6 +61,23 @@ final class IndexedH2Collection extends H2Collection {
     }
     return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize,
         fieldSelector);
+  }
+
+  /**
+   * Hands out copies of the matching documents, never the instances the MVStore holds: the stock
+   * update path changes the document it found in place, and the MVStore may be serializing that
+   * very instance for a commit on another thread (a ConcurrentModificationException that closes
+   * the store). Copies also keep results stable while they are encoded outside the lock.
+   */
+  @Override
+  protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents,
+      int numberToSkip, int limit, int batchSize, Comparator<Document> comparator,
+      Document fieldSelector) {
+    Stream<Document> copies = documents
+        .filter(document -> documentMatchesQuery(document, query))
+        .map(Document::cloneDeeply);
+    return super.matchDocumentsFromStream(query, copies, numberToSkip, limit, batchSize,
+        comparator, fieldSelector);
   }
 
   /** The collection's secondary indexes, built (all in one pass) if they are not yet. */
