@@ -23,15 +23,19 @@ final class DocumentType extends BasicDataType<Document> {
 
   private DocumentType() {}
 
+  /** One encoding buffer per thread that writes pages, reused. */
+  private static final ThreadLocal<ByteBuf> BUFFER =
+      ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
   @Override
   public void write(WriteBuffer out, Document document) {
-    ByteBuf bson = Unpooled.buffer(256);
-    try {
-      BsonEncoder.encodeDocument(document, bson);
-      out.putVarInt(bson.readableBytes());
-      out.put(bson.nioBuffer());
-    } finally {
-      bson.release();
+    ByteBuf bson = BUFFER.get();
+    bson.clear();
+    BsonEncoder.encodeDocument(document, bson);
+    out.putVarInt(bson.readableBytes());
+    out.put(bson.nioBuffer());
+    if (bson.capacity() > 1 << 20) {
+      BUFFER.remove(); // do not keep a huge buffer after an outsized document
     }
   }
 

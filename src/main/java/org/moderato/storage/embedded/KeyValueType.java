@@ -1,6 +1,7 @@
 package org.moderato.storage.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -14,7 +15,8 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * Unique-index keys in the MVStore: each value as a BSON element, compared in MongoDB's order.
+ * Unique-index keys in the MVStore, compared in MongoDB's order: strings, numbers, booleans and
+ * null written directly (the common case: ids), other values as BSON elements.
  * The stock backend keeps them as Java-serialized objects and compares two keys by serializing
  * both, on every step of every lookup.
  */
@@ -36,34 +38,69 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     return Integer.compare(a.size(), b.size());
   }
 
+  /** Tags of the values written directly; anything else goes through the BSON codec. */
+  private static final byte NULL = 0;
+  private static final byte STRING = 1;
+  private static final byte DOUBLE = 2;
+  private static final byte LONG = 3;
+  private static final byte INT = 4;
+  private static final byte TRUE = 5;
+  private static final byte FALSE = 6;
+  private static final byte BSON = 7;
+
   @Override
   public void write(WriteBuffer out, KeyValue key) {
-    ByteBuf bson = Unpooled.buffer(64);
-    try {
-      for (Object value : key) {
-        byte type = BsonEncoder.determineType(value);
-        bson.writeByte(type);
-        BsonEncoder.encodeValue(type, value, bson);
+    out.putVarInt(key.size());
+    for (Object value : key) {
+      if (value == null || value instanceof Missing) {
+        out.put(NULL);
+      } else if (value instanceof String s) {
+        out.put(STRING).putVarInt(s.length()).putStringData(s, s.length());
+      } else if (value instanceof Double d) {
+        out.put(DOUBLE).putDouble(d);
+      } else if (value instanceof Long l) {
+        out.put(LONG).putLong(l);
+      } else if (value instanceof Integer i) {
+        out.put(INT).putInt(i);
+      } else if (value instanceof Boolean b) {
+        out.put(b ? TRUE : FALSE);
+      } else {
+        ByteBuf bson = Unpooled.buffer(64);
+        try {
+          byte type = BsonEncoder.determineType(value);
+          BsonEncoder.encodeValue(type, value, bson);
+          out.put(BSON).put(type).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+        } finally {
+          bson.release();
+        }
       }
-      out.putVarInt(key.size());
-      out.putVarInt(bson.readableBytes());
-      out.put(bson.nioBuffer());
-    } finally {
-      bson.release();
     }
   }
 
   @Override
   public KeyValue read(ByteBuffer in) {
     int size = DataUtils.readVarInt(in);
-    int length = DataUtils.readVarInt(in);
-    ByteBuffer slice = in.slice();
-    slice.limit(length);
-    in.position(in.position() + length);
-    ByteBuf bson = Unpooled.wrappedBuffer(slice);
     List<Object> values = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      values.add(BsonDecoder.decodeValue(bson.readByte(), bson));
+      byte tag = in.get();
+      values.add(switch (tag) {
+        case NULL -> null;
+        case STRING -> DataUtils.readString(in, DataUtils.readVarInt(in));
+        case DOUBLE -> in.getDouble();
+        case LONG -> in.getLong();
+        case INT -> in.getInt();
+        case TRUE -> Boolean.TRUE;
+        case FALSE -> Boolean.FALSE;
+        case BSON -> {
+          byte type = in.get();
+          int length = DataUtils.readVarInt(in);
+          ByteBuffer slice = in.slice();
+          slice.limit(length);
+          in.position(in.position() + length);
+          yield BsonDecoder.decodeValue(type, Unpooled.wrappedBuffer(slice));
+        }
+        default -> throw new IllegalStateException("unknown key tag " + tag);
+      });
     }
     return new KeyValue(values);
   }
