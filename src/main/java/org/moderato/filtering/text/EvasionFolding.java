@@ -295,8 +295,13 @@ public final class EvasionFolding {
             any = true;
           }
         }
+        i = lastSingle + 1;
+      } else {
+        // Two letters are not a run, but the second may start one of its own: in "a s.c.a.m" the
+        // separator changes after "a s", and "s.c.a.m" follows. Each letter is looked at at most
+        // twice, so the step stays linear.
+        i = letters == 2 ? lastSingle : lastSingle + 1;
       }
-      i = lastSingle + 1;
     }
     if (!any) {
       return in;

@@ -9,8 +9,9 @@ import java.util.Objects;
  * network and nothing downloaded.
  *
  * <p>Where scoring runs: a comment of up to {@link #INLINE_MAX_CHARS} characters is scored on the
- * calling thread (an event loop), since the scores alone take about 15 microseconds for such a
- * text (median; p99 about 65 us, measured by {@code eval --task toxicity}). Everything else goes
+ * calling thread (an event loop), since the scores alone take about 25 microseconds for such a
+ * text (median; p99 under 100 us on a loaded 2-core machine, measured by
+ * {@code eval --task toxicity}). Everything else goes
  * to the bounded {@link WorkerExecutor} given to the constructor, unordered so comments do not
  * queue behind each other: longer comments, and comments scoring 0.5 or more, whose explanation
  * for moderators costs several times the score. The executor's pool size bounds concurrent
@@ -22,7 +23,8 @@ public final class LocalToxicityModel implements ToxicityModel {
 
   /**
    * Longest text scored inline. Cost grows about linearly with length; up to this length the
-   * scores alone stay under 100 microseconds at the p99 (65 us measured, 15 us median).
+   * scores alone stay under 100 microseconds at the p99 (98 us measured under load, 26 us
+   * median).
    */
   public static final int INLINE_MAX_CHARS = 400;
 

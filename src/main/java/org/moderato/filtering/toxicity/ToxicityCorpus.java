@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.moderato.classifier.CsvDataset;
 import org.moderato.classifier.Example;
 import org.moderato.classifier.LabeledText;
@@ -48,16 +50,48 @@ final class ToxicityCorpus {
    *     the news-style comments that the toxic-only Civil Comments part lacks an ok side for.
    * @param bothLabelsBoost extra weight for the news file with both labels, the one sample of
    *     ordinary reader comments judged toxic or not by the same raters
+   * @param termBalanceCap if above 1, the overall head's {@code ok} examples that name an
+   *     identity group or a political side ({@link #BALANCED_TERMS}) weigh more, up to this
+   *     factor, until each such word is no likelier to come with a toxic label than the average
+   *     example (see {@link #balanceTerms})
    */
   record Options(boolean balanceDomains, boolean attributePositives,
-      double singleClassDomainWeight, double attributeNoToxicRate, double bothLabelsBoost) {
+      double singleClassDomainWeight, double attributeNoToxicRate, double bothLabelsBoost,
+      double termBalanceCap) {
 
     /** What the shipped model is trained with. */
-    static final Options DEFAULTS = new Options(true, true, 0.5, 0.15, 2);
+    static final Options DEFAULTS = new Options(true, true, 0.5, 0.15, 2, 2);
 
     /** The data as it comes, for measuring the shortcut: no balancing, no extra rows. */
-    static final Options NAIVE = new Options(false, false, 1.0, 0, 1);
+    static final Options NAIVE = new Options(false, false, 1.0, 0, 1, 1);
+
+    /** Without term balancing. */
+    Options(boolean balanceDomains, boolean attributePositives, double singleClassDomainWeight,
+        double attributeNoToxicRate, double bothLabelsBoost) {
+      this(balanceDomains, attributePositives, singleClassDomainWeight, attributeNoToxicRate,
+          bothLabelsBoost, 1);
+    }
   }
+
+  /**
+   * Words that name an identity group, a political side or a national leader. In the data they
+   * come far more often with a toxic label than without (hateful and abusive comments name their
+   * target; ordinary comments about the group or the politician are rare in the sample), so a bag
+   * of words learns "names a group = toxic": "Gay people deserve equal rights" scored 0.93 and
+   * "Trump signed the bill on Tuesday" 0.65. Balancing their weight is the mitigation of Dixon et
+   * al. (2018, "Measuring and Mitigating Unintended Bias in Text Classification"), done by weight
+   * rather than by adding texts. Masking the words instead was tried before and made the mask
+   * itself toxic.
+   */
+  static final Set<String> BALANCED_TERMS = Set.of("gay", "gays", "lesbian", "lesbians",
+      "homosexual", "homosexuals", "transgender", "trans", "queer", "bisexual", "black", "blacks",
+      "white", "whites", "muslim", "muslims", "islam", "islamic", "jew", "jews", "jewish",
+      "christian", "christians", "catholic", "catholics", "woman", "women", "female", "females",
+      "immigrant", "immigrants", "mexican", "mexicans", "asian", "asians", "african", "africans",
+      "arab", "arabs", "hispanic", "latino", "native", "indian", "indians", "chinese", "refugee",
+      "refugees", "feminist", "feminists", "liberal", "liberals", "conservative", "conservatives",
+      "democrat", "democrats", "republican", "republicans", "atheist", "atheists", "trump",
+      "donald", "obama", "clinton", "hillary", "sanders", "bernie", "trudeau");
 
   /** Reads every CSV file in {@code dir} (name order, so runs are reproducible). */
   static List<LabeledText> load(Path dir) throws IOException {
@@ -198,7 +232,74 @@ final class ToxicityCorpus {
       examples.add(new Example(text, false, classWeight(c, false, options) * (1 - q)));
       examples.add(new Example(text, true, classWeight(c, true, options) * q));
     }
+    if (head == Head.TOXICITY && options.termBalanceCap() > 1) {
+      return balanceTerms(examples, options.termBalanceCap());
+    }
     return examples;
+  }
+
+  /**
+   * Gives the {@code ok} examples that contain a {@link #BALANCED_TERMS} word more weight, by the
+   * factor (at most {@code cap}) that brings the word's toxic-to-ok weight ratio down to that of
+   * all the examples; with several such words, the largest factor. Toxic examples keep their
+   * weight, so the model still learns what is said about a group, not that a group is named.
+   */
+  static List<Example> balanceTerms(List<Example> examples, double cap) {
+    Map<String, double[]> byTerm = new HashMap<>();
+    List<Set<String>> terms = new ArrayList<>(examples.size());
+    double toxic = 0;
+    double ok = 0;
+    for (Example e : examples) {
+      Set<String> found = balancedTerms(e.text());
+      terms.add(found);
+      for (String term : found) {
+        byTerm.computeIfAbsent(term, t -> new double[2])[e.positive() ? 1 : 0] += e.weight();
+      }
+      if (e.positive()) {
+        toxic += e.weight();
+      } else {
+        ok += e.weight();
+      }
+    }
+    if (toxic == 0 || ok == 0) {
+      return examples;
+    }
+    double ratio = toxic / ok;
+    List<Example> out = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      double factor = 1;
+      if (!e.positive()) {
+        for (String term : terms.get(i)) {
+          double[] c = byTerm.get(term);
+          factor = Math.max(factor, Math.min(cap, c[1] / c[0] / ratio));
+        }
+      }
+      out.add(factor == 1 ? e : new Example(e.text(), false, e.weight() * factor));
+    }
+    return out;
+  }
+
+  private static Set<String> balancedTerms(String text) {
+    Set<String> found = new HashSet<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+        if (BALANCED_TERMS.contains(word)) {
+          found.add(word);
+        }
+      }
+    }
+    return found;
   }
 
   /** The weight that gives a domain's two classes equal totals (counts: {ok, toxic}). */

@@ -10,21 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
-import org.moderato.classifier.FeatureSpec;
 import org.moderato.classifier.GroupedCrossValidation;
 import org.moderato.classifier.LabeledText;
 import org.moderato.classifier.LogisticModel;
 import org.moderato.classifier.Metrics;
 import org.moderato.classifier.OnlineGuard;
-import org.moderato.classifier.TrainingConfig;
 
 /**
  * The cross-validated evaluation behind {@code eval --task toxicity}. Every row (of every file) is
  * put in one of k folds by its near-duplicate cluster ({@link NearDuplicates}), so copies of a
  * text are never split between training and test; each fold is scored by heads trained on the
- * other folds, with the same data handling as the shipped model.
+ * other folds, with the same data handling and training as the shipped model, including the
+ * overall head's calibration, which looks only at the fold's training rows (nested).
  *
  * <p>Reports, for the overall head: ROC-AUC per source, for Wikipedia as a whole and overall;
  * recall and false-positive rate at the nudge, hold and reject thresholds; and the shortcut check
@@ -57,31 +60,49 @@ final class ToxicityEvaluation {
         + " clusters (a cluster is never split between folds).%n", folds, rows.size(), clusters);
   }
 
-  /** Out-of-fold scores of one head for the rows it is evaluated on (NaN elsewhere). */
+  /**
+   * Out-of-fold scores of one head for the rows it is evaluated on (NaN elsewhere). Each fold's
+   * head is trained, blended and calibrated exactly as the shipped one, on that fold's training
+   * rows only (the calibration's own cross-validation runs inside them). Folds run in parallel on
+   * up to {@code availableProcessors} threads; the result does not depend on their order.
+   */
   double[] crossValidate(Head head, ToxicityCorpus.Options options,
       Map<Head, LogisticModel> keepFirstFold) {
-    return crossValidate(head, options, ToxicityTraining.SPEC, ToxicityTraining.CONFIG,
-        keepFirstFold);
-  }
-
-  /** {@link #crossValidate(Head, ToxicityCorpus.Options, Map)} with other training settings. */
-  double[] crossValidate(Head head, ToxicityCorpus.Options options, FeatureSpec spec,
-      TrainingConfig config, Map<Head, LogisticModel> keepFirstFold) {
     double[] scores = new double[rows.size()];
     Arrays.fill(scores, Double.NaN);
     List<Integer> all = IntStream.range(0, rows.size()).boxed().toList();
-    for (GroupedCrossValidation.Fold<Integer> f
-        : GroupedCrossValidation.leaveOneGroupOut(all, i -> "fold-" + fold[i])) {
-      List<LabeledText> train = f.train().stream().map(rows::get).toList();
-      LogisticModel model = ToxicityTraining.trainHead(head, train, options, spec, config);
-      if (keepFirstFold != null && !keepFirstFold.containsKey(head)) {
-        keepFirstFold.put(head, model);
+    List<GroupedCrossValidation.Fold<Integer>> splits =
+        GroupedCrossValidation.leaveOneGroupOut(all, i -> "fold-" + fold[i]);
+    int threads = Math.max(1, Math.min(splits.size(),
+        Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<LogisticModel>> models = new ArrayList<>();
+      for (GroupedCrossValidation.Fold<Integer> f : splits) {
+        models.add(pool.submit(() -> {
+          List<LabeledText> train = f.train().stream().map(rows::get).toList();
+          LogisticModel model = ToxicityTraining.trainHead(head, train, options);
+          for (int i : f.test()) {
+            if (ToxicityCorpus.evaluated(head, rows.get(i))) {
+              scores[i] = model.score(ToxicityText.prepare(rows.get(i).text()));
+            }
+          }
+          return model;
+        }));
       }
-      for (int i : f.test()) {
-        if (ToxicityCorpus.evaluated(head, rows.get(i))) {
-          scores[i] = model.score(ToxicityText.prepare(rows.get(i).text()));
+      for (Future<LogisticModel> model : models) {
+        LogisticModel m = model.get();
+        if (keepFirstFold != null && !keepFirstFold.containsKey(head)) {
+          keepFirstFold.put(head, m);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cross-validation interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cross-validation failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     return scores;
   }

@@ -17,8 +17,10 @@ import org.moderato.filtering.text.EvasionFolding;
  *   <li>reported naming: the words after "call(ing) people / her / them ..." become
  *       {@code named} ("stop calling her stupid"); "call you ..." is left alone, since that is
  *       the insult itself;
- *   <li>a quotation of three words or more inside double quotes becomes {@code quoted}; shorter
- *       quoted words (scare quotes, often the insult) are kept;
+ *   <li>a reported quotation, inside double quotes after a reporting word such as "said",
+ *       "wrote" or "like", becomes {@code quoted}: three words or more within four words of the
+ *       reporting word, one or two words right after it. Scare quotes (often the insult) and
+ *       quotations nobody is said to have said are kept;
  *   <li>profanity used as an intensifier of a kind word ("fucking amazing") becomes {@code very},
  *       and an exclamation such as "holy shit," or "damn," opening a clause becomes {@code wow}.
  * </ul>
@@ -68,6 +70,13 @@ final class ToxicityText {
   private static final int NEGATION_SCOPE = 3;
   private static final int NAMING_SCOPE = 4;
   private static final int MIN_QUOTED_WORDS = 3;
+  private static final int REPORT_SCOPE = 4;
+  /** Words that attribute a quotation to someone: what follows in quotes is reported speech. */
+  private static final Set<String> REPORTING_WORDS = Set.of("said", "says", "say", "saying",
+      "wrote", "writes", "write", "writing", "quote", "quotes", "quoted", "quoting", "called",
+      "calling", "call", "calls", "like", "tweeted", "told", "tells", "yelled", "shouted",
+      "screamed", "posted", "asked", "replied", "commented", "stated", "claimed", "read", "reads",
+      "as", "words", "word", "term", "terms", "phrase", "names");
 
   private ToxicityText() {}
 
@@ -188,7 +197,8 @@ final class ToxicityText {
       for (int k = open + 1; k < i; k++) {
         words += tokens.get(k).word ? 1 : 0;
       }
-      if (words >= MIN_QUOTED_WORDS) {
+      if (words >= MIN_QUOTED_WORDS ? reported(tokens, open, REPORT_SCOPE)
+          : words > 0 && reported(tokens, open, 1)) {
         boolean first = true;
         for (int k = open + 1; k < i; k++) {
           if (tokens.get(k).word) {
@@ -199,6 +209,32 @@ final class ToxicityText {
       }
       open = -1;
     }
+  }
+
+  /**
+   * Whether a reporting word ("said", "wrote", "quotes", "like", ...) comes within {@code scope}
+   * words before the opening quote, in the same sentence. A quotation that nobody is said to have
+   * said is as often the writer's own jab, or another commenter's words thrown back ("Guessing
+   * you're an idiot!" Don't have to guess ...), and reads as written. A quotation of one or two
+   * words counts as reported only right after the reporting word (name-calling like "you moron"):
+   * otherwise it is a scare quote, often the insult itself.
+   */
+  private static boolean reported(List<Token> tokens, int open, int scope) {
+    int words = 0;
+    for (int k = open - 1; k >= 0 && words < scope; k--) {
+      Token t = tokens.get(k);
+      if (!t.word) {
+        if (t.text.equals(".") || t.text.equals("!") || t.text.equals("?")) {
+          return false;
+        }
+        continue;
+      }
+      if (REPORTING_WORDS.contains(t.bare())) {
+        return true;
+      }
+      words++;
+    }
+    return false;
   }
 
   private static void markExclamations(List<Token> tokens, String[] replacement) {

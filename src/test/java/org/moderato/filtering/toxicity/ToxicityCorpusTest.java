@@ -68,6 +68,23 @@ class ToxicityCorpusTest {
   }
 
   @Test
+  @DisplayName("ok examples naming an identity group weigh more, up to the cap; toxic ones do not")
+  void groupTermsAreBalanced() {
+    List<Example> examples = List.of(
+        new Example("gay people are disgusting", true, 1),
+        new Example("gay men should leave", true, 1),
+        new Example("the gay couple opened a bakery", false, 1),
+        new Example("the council met on tuesday", false, 1),
+        new Example("you are an idiot", true, 1),
+        new Example("nice photos of the harbour", false, 1));
+
+    List<Example> balanced = ToxicityCorpus.balanceTerms(examples, 2);
+
+    assertThat(balanced).extracting(Example::weight).containsExactly(1.0, 1.0, 2.0, 1.0, 1.0,
+        1.0);
+  }
+
+  @Test
   @DisplayName("an attribute no row joins the overall head only as a soft pair of examples")
   void attributeNoIsSoft() {
     List<LabeledText> rows = List.of(row("civil-comments-ni/insult", "no", ""));

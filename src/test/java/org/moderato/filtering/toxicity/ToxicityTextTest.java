@@ -22,6 +22,11 @@ class ToxicityTextTest {
       I'm calling you an idiot.                       | i'm calling you an idiot.
       She said "you are all idiots" and left.         | she said " quoted" and left.
       You "experts" are idiots.                       | you "experts" are idiots.
+      Insults like "moron" do not help.               | insults like " quoted" do not help.
+      He wrote "you are an idiot" to me.              | he wrote " quoted" to me.
+      "Guessing you're an idiot!" Right back at you.  \
+          | "guessing you're an idiot!" right back at you.
+      Well. "You are all idiots" is what I think.     | well. "you are all idiots" is what i think.
       This is fucking amazing.                        | this is very amazing.
       This is fucking stupid.                         | this is fucking stupid.
       Holy shit, what a game!                         | wow, what a game!
