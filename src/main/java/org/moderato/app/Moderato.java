@@ -115,14 +115,19 @@ public final class Moderato {
         ? vertx.executeBlocking(() -> {
           embedded = EmbeddedMongo.start(Path.of(storageConfig.dataDir()));
           return embedded.connectionString();
-        })
+        }, false)
         : Future.succeededFuture(uri);
+    // The models load while the store opens: both take a while on a cold JVM, neither needs
+    // the other (unordered, so they run on two worker threads at once).
+    Future<AdaptiveModel> spam = vertx.executeBlocking(() -> new AdaptiveModel(
+        SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS, clock), false);
+    Future<ToxicityClassifier> toxicity = vertx.executeBlocking(
+        () -> ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock), false);
     return connection
         .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
-        .compose(s -> vertx.executeBlocking(() -> {
-          spamModel = new AdaptiveModel(SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS,
-              clock);
-          toxicityModel = ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock);
+        .compose(s -> Future.all(spam, toxicity).map(models -> {
+          spamModel = spam.result();
+          toxicityModel = toxicity.result();
           return s;
         }))
         .compose(s -> {

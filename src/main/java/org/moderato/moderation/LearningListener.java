@@ -4,9 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.moderato.domain.Comment;
 import org.moderato.domain.ModerationAction;
 import org.moderato.domain.Moderator;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Teaches the learned filters from moderators' decisions and keeps what they learned in MongoDB.
- * Each decision is learned at once on the instance that took it and saved; every instance reloads
+ * Each decision is learned at once on the instance that took it and saved (saves of one model are
+ * coalesced: one at a time, the next covering every decision since); every instance reloads
  * a newer saved state every {@link #RELOAD}, so a site's filter adapts within a minute everywhere.
  * Two instances learning at the same moment both save; the later save wins (the other's lesson is
  * kept locally until the next reload), which the guard's small steps make harmless.
@@ -28,7 +32,10 @@ public final class LearningListener implements DecisionListener {
   private static final Logger LOG = LoggerFactory.getLogger(LearningListener.class);
 
   private final Map<String, Learner> learners = new HashMap<>();
-  private final Map<String, Long> versions = new HashMap<>();
+  private final Map<String, Long> versions = new ConcurrentHashMap<>();
+  /** Models with a save under way, and models learned from again since it started. */
+  private final Set<String> saving = new HashSet<>();
+  private final Set<String> pending = new HashSet<>();
   private final ModelStateRepository states;
 
   public LearningListener(List<Learner> learners, ModelStateRepository states) {
@@ -70,12 +77,38 @@ public final class LearningListener implements DecisionListener {
         continue;
       }
       if (learner.learn(moderator.id(), before.text(), label)) {
-        states.save(learner.name(), learner.exportState())
-            .onSuccess(version -> versions.merge(learner.name(), version, Math::max))
-            .onFailure(e -> LOG.warn("Could not save what model {} learned: {}", learner.name(),
-                e.getMessage()));
+        save(learner);
       }
     }
+  }
+
+  /**
+   * Saves a learner's state, at most one save per model at a time: decisions arriving while one
+   * is under way are covered by a single save after it, so a burst of decisions costs a few
+   * writes of the (possibly large) state, not one each.
+   */
+  private void save(Learner learner) {
+    String name = learner.name();
+    synchronized (this) {
+      if (!saving.add(name)) {
+        pending.add(name);
+        return;
+      }
+    }
+    states.save(name, learner.exportState())
+        .onSuccess(version -> versions.merge(name, version, Math::max))
+        .onFailure(e -> LOG.warn("Could not save what model {} learned: {}", name,
+            e.getMessage()))
+        .onComplete(done -> {
+          boolean again;
+          synchronized (this) {
+            saving.remove(name);
+            again = pending.remove(name);
+          }
+          if (again) {
+            save(learner);
+          }
+        });
   }
 
   /** Restores a model to its shipped state, here and (through storage) on every instance. */

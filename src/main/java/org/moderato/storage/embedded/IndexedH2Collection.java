@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * come in the requested order) and applies the full query to each. Queries a unique index can
  * answer, or no index helps with, go the stock way.
  *
- * <p>Secondary indexes live in memory and are built on first use, all of a collection's at once
- * in one pass over its documents. Every operation runs under the collection's lock, as in the
+ * <p>Secondary indexes live in memory: built when the store opens (see {@link
+ * IndexedH2Database#open}), or on first use for an index created later, all of a collection's at
+ * once in one pass over its documents. Every operation runs under the collection's lock, as in the
  * stock synchronized collection.
  */
 final class IndexedH2Collection extends H2Collection {
@@ -42,6 +44,16 @@ final class IndexedH2Collection extends H2Collection {
       if (!(index instanceof SecondaryIndex) && index.canHandle(query)) {
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
             fieldSelector);
+      }
+    }
+    // A unique key pinned by the query (e.g. {_id, version}, a guarded update) names at most one
+    // document per value: look it up instead of planning.
+    Constraints constraints = Constraints.of(query);
+    for (Index<Object> index : getIndexes()) {
+      Document lookup = index instanceof SecondaryIndex ? null : lookup(index, constraints);
+      if (lookup != null && index.canHandle(lookup)) {
+        return matchDocuments(query, index.getPositions(lookup), orderBy, numberToSkip, limit,
+            batchSize, fieldSelector);
       }
     }
     QueryPlan best = null;
@@ -80,6 +92,30 @@ final class IndexedH2Collection extends H2Collection {
         comparator, fieldSelector);
   }
 
+  /** An equality query on all of a unique index's keys implied by the constraints, or null. */
+  private static Document lookup(Index<Object> index, Constraints constraints) {
+    Document lookup = new Document();
+    for (IndexKey key : index.getKeys()) {
+      Constraints.Constraint c = constraints.get(key.getKey());
+      if (c == null || c.points() == null || c.points().contains(null)) {
+        return null;
+      }
+      if (c.points().size() == 1) {
+        lookup.put(key.getKey(), c.points().get(0));
+      } else if (index.getKeys().size() == 1) {
+        lookup.put(key.getKey(), new Document("$in", c.points()));
+      } else {
+        return null;
+      }
+    }
+    return lookup;
+  }
+
+  /** Builds every secondary index not built yet (one pass over the documents). */
+  synchronized void buildIndexes() {
+    secondaryIndexes();
+  }
+
   /** The collection's secondary indexes, built (all in one pass) if they are not yet. */
   private List<SecondaryIndex> secondaryIndexes() {
     List<SecondaryIndex> all = new ArrayList<>();
@@ -94,13 +130,18 @@ final class IndexedH2Collection extends H2Collection {
     }
     if (!unbuilt.isEmpty()) {
       long start = System.nanoTime();
-      List<Document> documents = streamAllDocumentsWithPosition()
-          .map(d -> d.getDocument()).toList();
-      for (SecondaryIndex index : unbuilt) {
-        index.build(documents.stream());
+      unbuilt.forEach(SecondaryIndex::startBuild);
+      long[] count = {0};
+      streamAllDocumentsWithPosition().forEach(d -> {
+        count[0]++;
+        unbuilt.forEach(index -> index.add(d.getDocument(), d.getPosition(), this));
+      });
+      unbuilt.forEach(SecondaryIndex::finishBuild);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (millis >= 500) {
+        LOG.info("Built {} index(es) of {} over {} documents in {} ms", unbuilt.size(),
+            getCollectionName(), count[0], millis);
       }
-      LOG.debug("built {} index(es) of {} over {} documents in {} ms", unbuilt.size(),
-          getCollectionName(), documents.size(), (System.nanoTime() - start) / 1_000_000);
     }
     return all;
   }

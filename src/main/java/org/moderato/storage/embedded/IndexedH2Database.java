@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -22,8 +23,13 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexedH2Database extends H2Database {
 
-  /** The super constructor opens collections before this class's fields are set. */
-  private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+  /**
+   * The super constructor opens the existing collections before this class's fields are set:
+   * what they need, and the collections opened, travel through here.
+   */
+  private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+  private record Opening(MVStore store, List<IndexedH2Collection> collections) {}
 
   private static final String DATABASES_PREFIX = "databases.";
   private static final String META_PREFIX = "meta.";
@@ -35,13 +41,22 @@ final class IndexedH2Database extends H2Database {
     this.store = store;
   }
 
+  /**
+   * Opens the database and builds the secondary indexes of its existing collections, one pass
+   * each, before anyone queries: built lazily instead, the first query of a large collection
+   * would hold its lock for as long as the build takes, and requests behind it time out.
+   */
   static IndexedH2Database open(String name, MVStore store, CursorRegistry cursors) {
-    OPENING.set(store);
+    Opening opening = new Opening(store, new ArrayList<>());
+    OPENING.set(opening);
+    IndexedH2Database database;
     try {
-      return new IndexedH2Database(name, store, cursors);
+      database = new IndexedH2Database(name, store, cursors);
     } finally {
       OPENING.remove();
     }
+    opening.collections().forEach(IndexedH2Collection::buildIndexes);
+    return database;
   }
 
   @Override
@@ -66,11 +81,16 @@ final class IndexedH2Database extends H2Database {
     MVMap<Object, Document> dataMap = mvStore().openMap(DATABASES_PREFIX + fullName,
         new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
     MVMap<String, Object> metaMap = mvStore().openMap(META_PREFIX + fullName);
-    return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
-        cursorRegistry);
+    IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options,
+        dataMap, metaMap, cursorRegistry);
+    Opening opening = OPENING.get();
+    if (opening != null) {
+      opening.collections().add(collection);
+    }
+    return collection;
   }
 
   private MVStore mvStore() {
-    return store != null ? store : OPENING.get();
+    return store != null ? store : OPENING.get().store();
   }
 }

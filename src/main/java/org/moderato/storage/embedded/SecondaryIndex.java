@@ -8,12 +8,19 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +44,12 @@ final class SecondaryIndex extends Index<Object> {
   /** Probe components that sort before or after every value, whatever the key's direction. */
   private enum Bound { LOW, HIGH }
 
-  private record Entry(Object[] key, Object position) {}
-
   private final String[] fields;
   private final boolean[] descending;
-  private final ConcurrentSkipListSet<Entry> entries;
+  /** Each entry is the key's components followed by the position: one array, no wrapper. */
+  private ConcurrentSkipListMap<Object[], Boolean> entries;
+  /** Entries gathered while building, sorted and loaded in one go at the end. */
+  private List<Object[]> staged;
   private boolean built;
   private boolean multikey;
 
@@ -52,19 +60,35 @@ final class SecondaryIndex extends Index<Object> {
     for (int i = 0; i < keys.size(); i++) {
       descending[i] = !keys.get(i).isAscending();
     }
-    this.entries = new ConcurrentSkipListSet<>(this::compareEntries);
+    this.entries = new ConcurrentSkipListMap<>(this::compareEntries);
   }
 
   boolean built() {
     return built;
   }
 
-  /** Fills the index from every document of the collection; until then it offers no plans. */
-  void build(Stream<Document> documents) {
-    entries.clear();
+  /**
+   * Empties the index and starts a build: the collection then {@linkplain #add adds} every
+   * document it holds (one pass for all of its indexes) and calls {@link #finishBuild}. Until
+   * then the index offers no plans.
+   */
+  void startBuild() {
+    entries = new ConcurrentSkipListMap<>(this::compareEntries);
     multikey = false;
+    staged = new ArrayList<>();
+  }
+
+  /**
+   * Sorts what the build gathered and loads it into the skip list in linear time (through
+   * {@link ConcurrentSkipListMap}'s constructor from a sorted map), which is several times
+   * faster than inserting entries one by one.
+   */
+  void finishBuild() {
+    List<Object[]> sorted = staged;
+    staged = null;
+    sorted.sort(this::compareEntries);
+    entries = new ConcurrentSkipListMap<>(new SortedEntries(sorted, this::compareEntries));
     built = true;
-    documents.forEach(this::insert);
   }
 
   // ---- maintenance -----------------------------------------------------------------------
@@ -81,7 +105,7 @@ final class SecondaryIndex extends Index<Object> {
 
   @Override
   public void add(Document document, Object position, MongoCollection<Object> collection) {
-    if (built) {
+    if (built || staged != null) {
       insert(document);
     }
   }
@@ -91,7 +115,7 @@ final class SecondaryIndex extends Index<Object> {
     Object position = positionOf(document);
     if (built) {
       for (KeyValue key : getKeyValues(document)) {
-        entries.remove(new Entry(components(key), position));
+        entries.remove(entry(key, position));
       }
     }
     return position;
@@ -144,6 +168,9 @@ final class SecondaryIndex extends Index<Object> {
   }
 
   private void insert(Document document) {
+    if (isSparse() && allMissing(document)) {
+      return; // as in MongoDB: a sparse index leaves out documents without its fields
+    }
     Object position = positionOf(document);
     for (String field : fields) {
       if (Utils.getSubdocumentValueCollectionAware(document, field) instanceof Collection) {
@@ -151,19 +178,33 @@ final class SecondaryIndex extends Index<Object> {
       }
     }
     for (KeyValue key : getKeyValues(document)) {
-      entries.add(new Entry(components(key), position));
+      if (staged != null) {
+        staged.add(entry(key, position));
+      } else {
+        entries.put(entry(key, position), Boolean.TRUE);
+      }
     }
+  }
+
+  private boolean allMissing(Document document) {
+    for (String field : fields) {
+      if (!(Utils.getSubdocumentValueCollectionAware(document, field) instanceof Missing)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object positionOf(Document document) {
     return document.get("_id");
   }
 
-  private static Object[] components(KeyValue key) {
-    Object[] out = new Object[key.size()];
-    for (int i = 0; i < out.length; i++) {
+  private static Object[] entry(KeyValue key, Object position) {
+    Object[] out = new Object[key.size() + 1];
+    for (int i = 0; i < key.size(); i++) {
       out[i] = normalize(key.get(i));
     }
+    out[key.size()] = position;
     return out;
   }
 
@@ -178,6 +219,9 @@ final class SecondaryIndex extends Index<Object> {
       return null;
     }
     Constraints constraints = Constraints.of(query);
+    if (isSparse() && !excludesMissing(constraints.get(fields[0]))) {
+      return null; // the documents it leaves out might match
+    }
     List<Object[]> prefixes = new ArrayList<>();
     prefixes.add(new Object[0]);
     int equalities = 0;
@@ -215,18 +259,29 @@ final class SecondaryIndex extends Index<Object> {
     if (ordered) {
       score += 0.5;
     }
-    List<NavigableSet<Entry>> slices = new ArrayList<>();
+    List<NavigableSet<Object[]>> slices = new ArrayList<>();
     for (Object[] prefix : prefixes) {
-      Entry from = probe(prefix, ranged ? range : null, true);
-      Entry to = probe(prefix, ranged ? range : null, false);
+      Object[] from = probe(prefix, ranged ? range : null, true);
+      Object[] to = probe(prefix, ranged ? range : null, false);
       if (compareEntries(from, to) > 0) {
         continue; // an empty range, such as {$gt: 5, $lt: 3}
       }
-      NavigableSet<Entry> slice = entries.subSet(from, true, to, true);
+      NavigableSet<Object[]> slice = entries.navigableKeySet().subSet(from, true, to, true);
       slices.add(ordered && reverse ? slice.descendingSet() : slice);
     }
     return new QueryPlan(getName(), score, ordered,
-        slices.stream().flatMap(NavigableSet::stream).map(Entry::position));
+        slices.stream().flatMap(NavigableSet::stream).map(e -> e[fields.length]));
+  }
+
+  /** Whether a constraint rules out documents without the field (so a sparse index may serve). */
+  private static boolean excludesMissing(Constraints.Constraint c) {
+    if (c == null) {
+      return false;
+    }
+    if (c.points() != null) {
+      return c.points().stream().allMatch(p -> p != null);
+    }
+    return c.low() != null && c.high() != null;
   }
 
   /**
@@ -278,8 +333,8 @@ final class SecondaryIndex extends Index<Object> {
   }
 
   /** The first (or last) possible entry for {@code prefix} and an optional range after it. */
-  private Entry probe(Object[] prefix, Constraints.Constraint range, boolean first) {
-    Object[] key = new Object[fields.length];
+  private Object[] probe(Object[] prefix, Constraints.Constraint range, boolean first) {
+    Object[] key = new Object[fields.length + 1];
     System.arraycopy(prefix, 0, key, 0, prefix.length);
     int at = prefix.length;
     Object rest = first ? Bound.LOW : Bound.HIGH;
@@ -297,20 +352,20 @@ final class SecondaryIndex extends Index<Object> {
       }
       at++;
     }
-    for (int i = at; i < fields.length; i++) {
-      key[i] = rest;
+    for (int i = at; i <= fields.length; i++) {
+      key[i] = rest; // the remaining keys and the position
     }
-    return new Entry(key, rest);
+    return key;
   }
 
-  private int compareEntries(Entry a, Entry b) {
+  private int compareEntries(Object[] a, Object[] b) {
     for (int i = 0; i < fields.length; i++) {
-      int c = compareComponent(a.key[i], b.key[i], descending[i]);
+      int c = compareComponent(a[i], b[i], descending[i]);
       if (c != 0) {
         return c;
       }
     }
-    return compareComponent(a.position, b.position, false);
+    return compareComponent(a[fields.length], b[fields.length], false);
   }
 
   private static int compareComponent(Object a, Object b, boolean descending) {
@@ -337,5 +392,83 @@ final class SecondaryIndex extends Index<Object> {
       return d == -0.0 ? 0.0 : d;
     }
     return value;
+  }
+
+  /**
+   * Sorted, distinct entries seen as the sorted map {@link ConcurrentSkipListMap} can be built
+   * from; only what that constructor uses is implemented.
+   */
+  private static final class SortedEntries extends AbstractMap<Object[], Boolean>
+      implements SortedMap<Object[], Boolean> {
+
+    private final List<Object[]> sorted;
+    private final Comparator<Object[]> order;
+
+    SortedEntries(List<Object[]> sorted, Comparator<Object[]> order) {
+      this.sorted = new ArrayList<>(sorted.size());
+      for (Object[] e : sorted) {
+        if (this.sorted.isEmpty()
+            || order.compare(this.sorted.get(this.sorted.size() - 1), e) != 0) {
+          this.sorted.add(e);
+        }
+      }
+      this.order = order;
+    }
+
+    @Override
+    public Comparator<? super Object[]> comparator() {
+      return order;
+    }
+
+    @Override
+    public Set<Map.Entry<Object[], Boolean>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<Object[], Boolean>> iterator() {
+          Iterator<Object[]> it = sorted.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Object[], Boolean> next() {
+              return new AbstractMap.SimpleImmutableEntry<>(it.next(), Boolean.TRUE);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return sorted.size();
+        }
+      };
+    }
+
+    @Override
+    public SortedMap<Object[], Boolean> subMap(Object[] from, Object[] to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<Object[], Boolean> headMap(Object[] to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<Object[], Boolean> tailMap(Object[] from) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object[] firstKey() {
+      return sorted.get(0);
+    }
+
+    @Override
+    public Object[] lastKey() {
+      return sorted.get(sorted.size() - 1);
+    }
   }
 }

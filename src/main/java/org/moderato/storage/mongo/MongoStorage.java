@@ -90,8 +90,6 @@ public final class MongoStorage implements AutoCloseable {
             .put("status", 1).put("createdAt", 1).put("_id", 1), false),
         index(MongoComments.COLLECTION, new JsonObject()
             .put("status", 1).put("risk", -1).put("createdAt", 1).put("_id", 1), false),
-        index(MongoComments.COLLECTION, new JsonObject()
-            .put("articleId", 1).put("status", 1).put("createdAt", 1), false),
         index(MongoComments.COLLECTION, new JsonObject().put("email", 1), false),
         index(MongoComments.COLLECTION, new JsonObject().put("clientKey", 1), false),
         index(MongoComments.COLLECTION, new JsonObject().put("editTokenHash", 1), false),
