@@ -54,16 +54,27 @@ final class ToxicityCorpus {
    *     identity group or a political side ({@link #BALANCED_TERMS}) weigh more, up to this
    *     factor, until each such word is no likelier to come with a toxic label than the average
    *     example (see {@link #balanceTerms})
+   * @param counterfactualWeight if above 0, this share of the weight of every overall-head
+   *     example that names an identity group ({@link #GROUP_ADJECTIVES}, {@link #GROUP_NOUNS})
+   *     moves to {@link #COUNTERFACTUALS} copies with the group swapped for another, same label
+   *     (see {@link #counterfactuals})
    */
   record Options(boolean balanceDomains, boolean attributePositives,
       double singleClassDomainWeight, double attributeNoToxicRate, double bothLabelsBoost,
-      double termBalanceCap) {
+      double termBalanceCap, double counterfactualWeight) {
 
     /** What the shipped model is trained with. */
-    static final Options DEFAULTS = new Options(true, true, 0.5, 0.15, 2, 2);
+    static final Options DEFAULTS = new Options(true, true, 0.5, 0.15, 2, 2, 0.5);
 
     /** The data as it comes, for measuring the shortcut: no balancing, no extra rows. */
-    static final Options NAIVE = new Options(false, false, 1.0, 0, 1, 1);
+    static final Options NAIVE = new Options(false, false, 1.0, 0, 1, 1, 0);
+
+    /** Without counterfactual copies. */
+    Options(boolean balanceDomains, boolean attributePositives, double singleClassDomainWeight,
+        double attributeNoToxicRate, double bothLabelsBoost, double termBalanceCap) {
+      this(balanceDomains, attributePositives, singleClassDomainWeight, attributeNoToxicRate,
+          bothLabelsBoost, termBalanceCap, 0);
+    }
 
     /** Without term balancing. */
     Options(boolean balanceDomains, boolean attributePositives, double singleClassDomainWeight,
@@ -92,6 +103,23 @@ final class ToxicityCorpus {
       "refugees", "feminist", "feminists", "liberal", "liberals", "conservative", "conservatives",
       "democrat", "democrats", "republican", "republicans", "atheist", "atheists", "trump",
       "donald", "obama", "clinton", "hillary", "sanders", "bernie", "trudeau");
+
+  /**
+   * Identity groups as adjectives and as plural nouns, for counterfactual copies: within a list,
+   * any word can stand for any other without breaking the sentence ("a gay couple", "a Muslim
+   * couple"). Political sides and politicians are left out: they are topics, not identities.
+   */
+  static final List<String> GROUP_ADJECTIVES = List.of("gay", "lesbian", "bisexual",
+      "transgender", "queer", "homosexual", "black", "white", "muslim", "jewish", "christian",
+      "catholic", "mexican", "asian", "african", "arab", "hispanic", "latino", "indian",
+      "chinese", "immigrant", "atheist", "feminist");
+  static final List<String> GROUP_NOUNS = List.of("gays", "lesbians", "homosexuals", "blacks",
+      "whites", "muslims", "jews", "christians", "catholics", "women", "immigrants", "mexicans",
+      "asians", "africans", "arabs", "hispanics", "latinos", "indians", "refugees", "atheists",
+      "feminists");
+
+  /** How many counterfactual copies an example that names a group gets. */
+  static final int COUNTERFACTUALS = 4;
 
   /** Reads every CSV file in {@code dir} (name order, so runs are reproducible). */
   static List<LabeledText> load(Path dir) throws IOException {
@@ -232,10 +260,75 @@ final class ToxicityCorpus {
       examples.add(new Example(text, false, classWeight(c, false, options) * (1 - q)));
       examples.add(new Example(text, true, classWeight(c, true, options) * q));
     }
+    if (head == Head.TOXICITY && options.counterfactualWeight() > 0) {
+      examples = counterfactuals(examples, options.counterfactualWeight());
+    }
     if (head == Head.TOXICITY && options.termBalanceCap() > 1) {
       return balanceTerms(examples, options.termBalanceCap());
     }
     return examples;
+  }
+
+  /**
+   * Counterfactual data augmentation (Garg et al. 2019, "Counterfactual Fairness in Text
+   * Classification through Robustness"; Park et al. 2018 for gender): every example that names
+   * an identity group keeps {@code 1 - share} of its weight, and the rest goes to
+   * {@link #COUNTERFACTUALS} copies with each group word swapped for another of the same list
+   * (chosen deterministically), same label. Each group's toxic-to-ok ratio moves towards the
+   * ratio of all groups together: in the data "gay" comes with a toxic label far more often than
+   * "jewish", which says who the abusive comments in the sample targeted, not what is toxic. What
+   * is said about a group ("are disgusting") keeps its weight, and no class or domain gains or
+   * loses weight, so the domain balancing stands. Copying only the {@code ok} examples, with
+   * extra weight or weight-neutral, was tried and cost more (see docs/toxicity.md).
+   */
+  static List<Example> counterfactuals(List<Example> examples, double share) {
+    List<Example> out = new ArrayList<>(examples.size());
+    List<Example> copies = new ArrayList<>();
+    for (Example e : examples) {
+      String first = swapGroups(e.text(), 1);
+      if (first == null) {
+        out.add(e);
+        continue;
+      }
+      out.add(new Example(e.text(), e.positive(), e.weight() * (1 - share)));
+      double each = e.weight() * share / COUNTERFACTUALS;
+      copies.add(new Example(first, e.positive(), each));
+      for (int copy = 2; copy <= COUNTERFACTUALS; copy++) {
+        copies.add(new Example(swapGroups(e.text(), copy), e.positive(), each));
+      }
+    }
+    out.addAll(copies);
+    return out;
+  }
+
+  /** {@code text} with each group word swapped for another, or null if it names no group. */
+  static String swapGroups(String text, int copy) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    boolean swapped = false;
+    int n = text.length();
+    int i = 0;
+    int seed = text.hashCode();
+    while (i < n) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        out.append(text.charAt(i++));
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      String word = text.substring(start, i);
+      List<String> list = GROUP_ADJECTIVES.contains(word) ? GROUP_ADJECTIVES
+          : GROUP_NOUNS.contains(word) ? GROUP_NOUNS : null;
+      if (list == null) {
+        out.append(word);
+        continue;
+      }
+      int offset = 1 + Math.floorMod(seed * 31 + copy * 7919 + start, list.size() - 1);
+      out.append(list.get((list.indexOf(word) + offset) % list.size()));
+      swapped = true;
+    }
+    return swapped ? out.toString() : null;
   }
 
   /**

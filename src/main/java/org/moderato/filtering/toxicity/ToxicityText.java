@@ -22,7 +22,14 @@ import org.moderato.filtering.text.EvasionFolding;
  *       reporting word, one or two words right after it. Scare quotes (often the insult) and
  *       quotations nobody is said to have said are kept;
  *   <li>profanity used as an intensifier of a kind word ("fucking amazing") becomes {@code very},
- *       and an exclamation such as "holy shit," or "damn," opening a clause becomes {@code wow}.
+ *       and an exclamation such as "holy shit," or "damn," opening a clause becomes {@code wow};
+ *   <li>counter-speech: in a sentence whose subject is a speech act ("Saying women are stupid
+ *       ...", "Calling immigrants animals ...") and whose predicate condemns it ("... is sexist",
+ *       "... is never acceptable", "... does not help"), or in "it is wrong to say/call ...", the
+ *       reported words become {@code reported} and the judgment {@code condemned};
+ *   <li>"nobody" or "no one" followed by a copula denies what follows ("nobody here is an
+ *       idiot"), like a denial;
+ *   <li>"kill" with a thing as object ("kill the bill", "killed it") becomes {@code stop}.
  * </ul>
  *
  * <p>A bag of n-grams cannot tell "idiot" from "not an idiot"; after this step the second has no
@@ -78,6 +85,65 @@ final class ToxicityText {
       "screamed", "posted", "asked", "replied", "commented", "stated", "claimed", "read", "reads",
       "as", "words", "word", "term", "terms", "phrase", "names");
 
+  /**
+   * Speech acts that, as the subject of a sentence, make what follows them reported words:
+   * "Saying women are stupid is sexist" judges the saying, not women.
+   */
+  private static final Set<String> SPEECH_GERUNDS = Set.of("saying", "calling", "telling",
+      "claiming", "suggesting", "implying", "insulting", "labeling", "labelling", "branding",
+      "describing", "mocking", "writing", "posting", "comparing", "using", "shouting", "yelling");
+  private static final Set<String> SPEECH_VERBS = Set.of("say", "call", "tell", "claim",
+      "suggest", "imply", "insult", "label", "brand", "describe", "mock", "write", "post",
+      "compare", "use", "shout", "yell", "joke");
+  /** A judgment of words (not of a person) when its subject is a speech act. */
+  private static final Set<String> CONDEMNATIONS = Set.of("sexist", "racist", "wrong",
+      "hateful", "bigoted", "bigotry", "unacceptable", "offensive", "homophobic", "transphobic",
+      "xenophobic", "hurtful", "disgraceful", "shameful", "cruel", "bullying", "harassment",
+      "abusive", "discrimination", "discriminatory", "hate", "prejudice", "prejudiced",
+      "misogynistic", "misogynist", "misogyny", "racism", "sexism", "antisemitic", "antisemitism",
+      "intolerant", "inexcusable", "harmful", "dehumanizing", "dehumanising", "insulting",
+      "disrespectful", "uncalled", "inappropriate", "ugly", "mean", "vile", "false", "untrue",
+      "nonsense", "ignorant", "hypocritical");
+  /** Judgments that condemn only when denied: "is never acceptable", "is not ok". */
+  private static final Set<String> DENIED_APPROVALS = Set.of("acceptable", "ok", "okay", "fine",
+      "appropriate", "helpful", "constructive", "funny", "civil", "cool", "right", "true",
+      "allowed", "tolerated", "welcome", "excusable", "justified");
+  /** What a speech act "does not" do: "Insulting people does not win arguments". */
+  private static final Set<String> FUTILE_VERBS = Set.of("help", "win", "work", "belong",
+      "solve", "persuade", "convince", "change", "add", "make", "advance", "contribute");
+  /** Words between the copula and the judgment: "is simply wrong", "is both sexist and ...". */
+  private static final Set<String> JUDGMENT_MODIFIERS = Set.of("just", "simply", "plain",
+      "plainly", "so", "very", "really", "deeply", "totally", "utterly", "pure", "purely",
+      "always", "also", "both", "itself", "clearly", "obviously", "blatantly", "outright",
+      "completely", "absolutely", "extremely", "incredibly", "rather", "quite", "and", "a",
+      "an", "the");
+  private static final Set<String> DENIALS = Set.of("not", "never", "isnt", "arent", "wasnt",
+      "werent", "aint", "no");
+  private static final Set<String> AUXILIARIES = Set.of("does", "do", "did", "will", "would",
+      "can", "could", "doesnt", "dont", "didnt", "wont", "wouldnt", "cant", "couldnt");
+  private static final Set<String> IT_COPULAS = Set.of("its", "thats", "it", "that", "is", "was");
+  /** The most words a reported speech act's content may span. */
+  private static final int REPORTED_SCOPE = 12;
+
+  /**
+   * Things whose "killing" is figurative (a bill, a plan, a deal); the verb then means stopping
+   * or ruining, and becomes {@code stop}. Killing anything else keeps its plain reading.
+   */
+  private static final Set<String> KILL_VERBS = Set.of("kill", "kills", "killed", "killing");
+  private static final Set<String> FIGURATIVE_OBJECTS = Set.of("bill", "bills", "plan", "plans",
+      "deal", "deals", "proposal", "proposals", "project", "projects", "idea", "ideas", "law",
+      "laws", "measure", "measures", "tax", "taxes", "program", "programs", "programme", "budget",
+      "pipeline", "motion", "amendment", "initiative", "ordinance", "referendum", "policy",
+      "policies", "legislation", "rule", "rules", "regulation", "regulations", "jobs", "economy",
+      "business", "businesses", "industry", "mood", "buzz", "vibe", "competition", "growth",
+      "sales", "market", "momentum", "it", "scheme", "contract", "merger", "reform", "reforms",
+      "mandate", "lawsuit", "story", "season", "game", "show", "performance", "joke", "fun",
+      "engine", "lights", "time", "battery");
+  private static final Set<String> DETERMINERS = Set.of("the", "this", "that", "these", "those",
+      "a", "an", "any", "our", "their", "his", "her", "my", "your", "every", "all", "new");
+  /** "Nobody here is an idiot": a denial of what anyone is. */
+  private static final Set<String> NOBODY = Set.of("nobody", "noone");
+
   private ToxicityText() {}
 
   static String prepare(String text) {
@@ -89,6 +155,7 @@ final class ToxicityText {
     String[] replacement = new String[tokens.size()];
     markQuotes(tokens, replacement);
     markExclamations(tokens, replacement);
+    markCondemnedSpeech(tokens, replacement);
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (!t.word || replacement[i] != null) {
@@ -99,6 +166,10 @@ final class ToxicityText {
         markNegation(tokens, replacement, i);
       } else if (NAMING_VERBS.contains(w)) {
         markNaming(tokens, replacement, i);
+      } else if (KILL_VERBS.contains(w)) {
+        markFigurativeKilling(tokens, replacement, i);
+      } else if (NOBODY.contains(w) || (w.equals("no") && next(tokens, i).equals("one"))) {
+        markNobody(tokens, replacement, i);
       } else if (PROFANE_INTENSIFIERS.contains(w)) {
         int next = nextWord(tokens, i);
         if (next >= 0 && KIND_WORDS.contains(tokens.get(next).bare())) {
@@ -150,7 +221,8 @@ final class ToxicityText {
 
   private static void markNaming(List<Token> tokens, String[] replacement, int verb) {
     int object = nextWord(tokens, verb);
-    if (object < 0 || SECOND_PERSON.contains(tokens.get(object).bare())) {
+    if (object < 0 || SECOND_PERSON.contains(tokens.get(object).bare())
+        || replacement[object] != null) {
       return;
     }
     markScope(tokens, replacement, object, NAMING_SCOPE, "named", false);
@@ -235,6 +307,193 @@ final class ToxicityText {
       words++;
     }
     return false;
+  }
+
+  /**
+   * Counter-speech: a sentence whose subject is a speech act ("Saying women are stupid ...",
+   * "Calling immigrants animals ...") and whose predicate condemns it ("... is sexist", "... is
+   * never acceptable", "... does not help"), or "it is wrong to say/call ...". The reported words
+   * become {@code reported} and the judgment {@code condemned}: the insult is what the writer
+   * objects to, and the judgment is of words, not of a person. A speech act aimed at "you"
+   * ("calling you an idiot is too kind") is the insult itself and is left alone.
+   */
+  private static void markCondemnedSpeech(List<Token> tokens, String[] replacement) {
+    int start = 0;
+    while (start < tokens.size()) {
+      int end = start;
+      while (end < tokens.size() && !endsSentence(tokens.get(end))) {
+        end++;
+      }
+      List<Integer> words = new ArrayList<>();
+      for (int k = start; k < end; k++) {
+        if (tokens.get(k).word) {
+          words.add(k);
+        }
+      }
+      markCondemnedSpeech(tokens, replacement, words);
+      start = end + 1;
+    }
+  }
+
+  private static void markCondemnedSpeech(List<Token> tokens, String[] replacement,
+      List<Integer> words) {
+    if (words.size() < 3) {
+      return;
+    }
+    String first = tokens.get(words.get(0)).bare();
+    if (SPEECH_GERUNDS.contains(first)) {
+      if (SECOND_PERSON.contains(tokens.get(words.get(1)).bare())) {
+        return;
+      }
+      int limit = Math.min(words.size(), REPORTED_SCOPE + 2);
+      for (int j = 2; j < limit; j++) {
+        int judgment = judgment(tokens, words, j);
+        if (judgment >= 0) {
+          mark(replacement, words.subList(1, j), "reported");
+          // "is sexist and wrong", "is bigoted nonsense": every judgment that follows.
+          for (int k = judgment; k > 0 && k < words.size(); k++) {
+            String w = tokens.get(words.get(k)).bare();
+            if (CONDEMNATIONS.contains(w) || DENIED_APPROVALS.contains(w)) {
+              replacement[words.get(k)] = "condemned";
+            } else if (!JUDGMENT_MODIFIERS.contains(w) && !DENIALS.contains(w)) {
+              break;
+            }
+          }
+          return;
+        }
+      }
+      return;
+    }
+    // "It is wrong to say ...", "It's hateful to call ...", "That is racist to claim ..."
+    int k = 0;
+    while (k < words.size() && k < 2 && IT_COPULAS.contains(tokens.get(words.get(k)).bare())) {
+      k++;
+    }
+    if (k == 0) {
+      return;
+    }
+    while (k < words.size() && JUDGMENT_MODIFIERS.contains(tokens.get(words.get(k)).bare())) {
+      k++;
+    }
+    if (k + 2 >= words.size() || !CONDEMNATIONS.contains(tokens.get(words.get(k)).bare())
+        || !tokens.get(words.get(k + 1)).bare().equals("to")
+        || !SPEECH_VERBS.contains(tokens.get(words.get(k + 2)).bare())) {
+      return;
+    }
+    int from = k + 3;
+    if (from < words.size() && SECOND_PERSON.contains(tokens.get(words.get(from)).bare())) {
+      return;
+    }
+    replacement[words.get(k)] = "condemned";
+    List<Integer> reported = new ArrayList<>();
+    for (int r = from; r < words.size() && reported.size() < REPORTED_SCOPE; r++) {
+      int position = words.get(r);
+      if (tokens.get(position).bare().equals("but") || tokens.get(position - 1).text.equals(",")) {
+        break;
+      }
+      reported.add(position);
+    }
+    mark(replacement, reported, "reported");
+  }
+
+  /**
+   * Whether the words from index {@code j} condemn what precedes them: a copula followed by a
+   * condemnation ("is sexist"), a denied approval ("is never acceptable", "isn't funny"), "has no
+   * place", or a denied futile verb ("does not help"). Returns the index of the judgment word to
+   * mark, 0 when there is none to mark, -1 when the words do not condemn.
+   */
+  private static int judgment(List<Token> tokens, List<Integer> words, int j) {
+    String w = tokens.get(words.get(j)).bare();
+    boolean copula = COPULAS.contains(w) || w.equals("be");
+    boolean deniedCopula = COPULAR_NEGATIONS.contains(w);
+    if (copula || deniedCopula) {
+      boolean denied = deniedCopula;
+      for (int k = j + 1; k < words.size() && k <= j + 4; k++) {
+        String next = tokens.get(words.get(k)).bare();
+        if (DENIALS.contains(next)) {
+          denied = true;
+        } else if (CONDEMNATIONS.contains(next)) {
+          return k;
+        } else if (denied && DENIED_APPROVALS.contains(next)) {
+          return k;
+        } else if (!JUDGMENT_MODIFIERS.contains(next)) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+    if ((w.equals("has") || w.equals("have")) && j + 2 < words.size()
+        && tokens.get(words.get(j + 1)).bare().equals("no")
+        && tokens.get(words.get(j + 2)).bare().equals("place")) {
+      return 0;
+    }
+    if (AUXILIARIES.contains(w)) {
+      int k = j + 1;
+      boolean denied = w.endsWith("nt");
+      if (k < words.size() && DENIALS.contains(tokens.get(words.get(k)).bare())) {
+        denied = true;
+        k++;
+      }
+      if (denied && k < words.size()) {
+        String verb = tokens.get(words.get(k)).bare();
+        String stem = verb.endsWith("s") ? verb.substring(0, verb.length() - 1) : verb;
+        if (FUTILE_VERBS.contains(verb) || FUTILE_VERBS.contains(stem)) {
+          return 0;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static void mark(String[] replacement, List<Integer> positions, String marker) {
+    boolean first = true;
+    for (int position : positions) {
+      replacement[position] = first ? marker : "";
+      first = false;
+    }
+  }
+
+  /**
+   * "Nobody here is an idiot", "no one is stupid for asking": what follows the copula is denied
+   * of everyone. Only with a copula within three words; "nobody cares, you idiot" keeps its
+   * insult.
+   */
+  private static void markNobody(List<Token> tokens, String[] replacement, int cue) {
+    int k = cue;
+    for (int seen = 0; seen < 3; seen++) {
+      k = nextWord(tokens, k);
+      if (k < 0) {
+        return;
+      }
+      if (COPULAS.contains(tokens.get(k).bare())) {
+        int first = nextWord(tokens, k);
+        if (first >= 0 && replacement[first] == null) {
+          markScope(tokens, replacement, first, NEGATION_SCOPE, "negated", false);
+        }
+        return;
+      }
+    }
+  }
+
+  private static String next(List<Token> tokens, int i) {
+    int k = nextWord(tokens, i);
+    return k < 0 ? "" : tokens.get(k).bare();
+  }
+
+  /** "Kill the bill": a thing's killing is figurative; the verb becomes {@code stop}. */
+  private static void markFigurativeKilling(List<Token> tokens, String[] replacement, int verb) {
+    int object = nextWord(tokens, verb);
+    if (object >= 0 && DETERMINERS.contains(tokens.get(object).bare())) {
+      object = nextWord(tokens, object);
+    }
+    if (object >= 0 && FIGURATIVE_OBJECTS.contains(tokens.get(object).bare())) {
+      replacement[verb] = "stop";
+    }
+  }
+
+  private static boolean endsSentence(Token t) {
+    return !t.word && (t.text.equals(".") || t.text.equals("!") || t.text.equals("?")
+        || t.text.equals(";") || t.text.equals("\n"));
   }
 
   private static void markExclamations(List<Token> tokens, String[] replacement) {

@@ -3,6 +3,7 @@ package org.moderato.filtering.toxicity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +95,37 @@ class ToxicityCorpusTest {
 
     assertThat(examples).extracting(Example::positive).containsExactly(false, true);
     assertThat(examples).extracting(Example::weight).containsExactly(0.85, 0.15);
+  }
+
+  @Test
+  @DisplayName("an example naming a group shares its weight with copies naming other groups")
+  void groupMentionsShareWeightWithCounterfactualCopies() {
+    List<Example> examples = List.of(
+        new Example("the gay couple opened a bakery", false, 2),
+        new Example("gay people are disgusting", true, 1),
+        new Example("the council met on tuesday", false, 1));
+
+    List<Example> out = ToxicityCorpus.counterfactuals(examples, 0.5);
+
+    assertThat(out).hasSize(3 + 2 * ToxicityCorpus.COUNTERFACTUALS);
+    assertThat(out.subList(0, 3)).extracting(Example::weight).containsExactly(1.0, 0.5, 1.0);
+    List<Example> okCopies = out.subList(3, 3 + ToxicityCorpus.COUNTERFACTUALS);
+    assertThat(okCopies).allSatisfy(e -> {
+      assertThat(e.positive()).isFalse();
+      assertThat(e.weight()).isEqualTo(1.0 / ToxicityCorpus.COUNTERFACTUALS);
+      assertThat(e.text()).startsWith("the ").endsWith(" couple opened a bakery")
+          .doesNotContain("gay");
+    });
+    assertThat(out.subList(3 + ToxicityCorpus.COUNTERFACTUALS, out.size()))
+        .allSatisfy(e -> assertThat(e.positive()).isTrue());
+    double before = examples.stream().mapToDouble(Example::weight).sum();
+    assertThat(out.stream().mapToDouble(Example::weight).sum()).isCloseTo(before,
+        Offset.offset(1e-9));
+    assertThat(ToxicityCorpus.swapGroups("the council met on tuesday", 1)).isNull();
+    String[] swapped = ToxicityCorpus.swapGroups("muslims and jews met", 1).split(" ");
+    assertThat(ToxicityCorpus.GROUP_NOUNS).contains(swapped[0], swapped[2])
+        .doesNotContain(swapped[1]);
+    assertThat(swapped[0]).isNotEqualTo("muslims");
+    assertThat(swapped[2]).isNotEqualTo("jews");
   }
 }

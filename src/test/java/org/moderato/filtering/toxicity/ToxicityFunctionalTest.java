@@ -81,4 +81,82 @@ class ToxicityFunctionalTest {
   void ordinaryCommentsAreNotNudged(String text) {
     assertThat(model.score(text).toxicity()).isLessThan(ToxicityThresholds.DEFAULTS.nudge());
   }
+
+  /**
+   * The hold decision itself, per HateCheck-style category, several wordings each. Every case
+   * here passes with the shipped model; the ones that do not are listed under "Functional cases"
+   * in docs/toxicity.md instead of being left out silently or asserted the wrong way round.
+   */
+  @ParameterizedTest(name = "[{0}] \"{2}\" is {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      negation          | published | You are not an idiot.
+      negation          | published | I don't think you are stupid.
+      negation          | published | Your argument isn't stupid at all.
+      negation          | published | He is not a liar, he was misinformed.
+      negation          | published | She's not dumb, she just disagrees with you.
+      negation          | published | Nobody here is an idiot.
+      counter-speech    | published | Saying women are stupid is sexist and wrong.
+      counter-speech    | published | Calling immigrants animals is racist.
+      counter-speech    | published | It is wrong to call gay people disgusting.
+      counter-speech    | published | Telling someone to kill themselves is never acceptable.
+      counter-speech    | published | Claiming that Muslims are terrorists is bigoted nonsense.
+      counter-speech    | published | Stop calling people idiots, it is not helping.
+      counter-speech    | published | Saying that black people are lazy is racist.
+      counter-speech    | published | It's hateful to say that gay people are sick.
+      counter-speech    | published | Insulting people as morons does not win arguments.
+      quoting           | published | She wrote "all of you are worthless idiots" and deleted it.
+      quoting           | published | The article quotes him saying "shut up, you idiot" \
+                                    to a reporter.
+      quoting           | published | He called me a "stupid moron" and I reported him.
+      kind profanity    | published | This is fucking amazing news.
+      kind profanity    | published | That was a damn good article.
+      kind profanity    | published | Damn, I love this town.
+      kind profanity    | published | Hell yeah, the library is open on Sundays now!
+      identity mention  | published | I am a proud gay man.
+      identity mention  | published | Muslims in our city organised a food drive.
+      identity mention  | published | Black history month starts next week.
+      identity mention  | published | Women make up half of the council now.
+      identity mention  | published | Immigrants started many of the businesses on Main Street.
+      identity mention  | published | As a Jewish woman, I found this article moving.
+      identity mention  | published | Trump signed the bill on Tuesday.
+      identity mention  | published | Liberals and conservatives both want better schools.
+      identity mention  | published | My wife and I are both Christians and we support \
+                                    the new shelter.
+      identity mention  | published | The mosque on Elm Street is hosting an open day.
+      identity mention  | published | Transgender students should be able to play sports.
+      identity mention  | published | Many Mexican families live in this neighbourhood.
+      figurative        | published | Kill the bill, it is a waste of money.
+      figurative        | published | The new tax will kill small businesses.
+      figurative        | published | The band killed it last night.
+      figurative        | published | This proposal should be killed in committee.
+      figurative        | published | That joke killed me.
+      insult            | held      | You are an idiot.
+      insult            | held      | You are a disgusting pig.
+      insult            | held      | You're a fucking idiot.
+      insult            | held      | Don't be an idiot.
+      insult            | held      | Nobody cares, you idiot.
+      insult            | held      | You are not smart, you are an idiot.
+      insult            | held      | Calling you an idiot is too kind.
+      insult            | held      | What a stupid article, the writer is an idiot.
+      insult            | held      | Trump is a moron.
+      identity attack   | held      | Gay people are disgusting.
+      identity attack   | held      | Gays are sick.
+      identity attack   | held      | Women are stupid.
+      identity attack   | held      | Black people are lazy and stupid.
+      identity attack   | held      | All liberals are idiots.
+      threat            | held      | I will kill you.
+      threat            | held      | Go kill yourself.
+      threat            | held      | Kill all the immigrants.
+      profanity at you  | held      | Shut the fuck up.
+      """)
+  void functionalCasesAtTheHoldThreshold(String category, String expected, String text) {
+    double score = model.score(text).toxicity();
+    double hold = ToxicityThresholds.DEFAULTS.hold();
+
+    if (expected.equals("held")) {
+      assertThat(score).as(category + ": " + text).isGreaterThanOrEqualTo(hold);
+    } else {
+      assertThat(score).as(category + ": " + text).isLessThan(hold);
+    }
+  }
 }

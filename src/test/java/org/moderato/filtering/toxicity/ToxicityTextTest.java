@@ -31,6 +31,22 @@ class ToxicityTextTest {
       This is fucking stupid.                         | this is fucking stupid.
       Holy shit, what a game!                         | wow, what a game!
       Y0u 4re n0t an 1d10t.                           | you are not negated.
+      Saying women are stupid is sexist and wrong.    | saying reported is condemned and condemned.
+      Calling immigrants animals is racist.           | calling reported is condemned.
+      Telling him to die is never acceptable.         | telling reported is never negated.
+      Insulting people as morons does not help.       | insulting reported does not help.
+      It is wrong to call gay people disgusting.      | it is condemned to call reported.
+      It's hateful to say they are sick, but true.    | it's condemned to say reported, but true.
+      Calling you an idiot is too kind.               | calling you an idiot is too kind.
+      Saying you are an idiot is sexist.              | saying you are an idiot is sexist.
+      Calling him a moron is generous.                | calling named is generous.
+      Nobody here is an idiot.                        | nobody here is negated.
+      No one is stupid for asking.                    | no one is negated.
+      Nobody cares, you idiot.                        | nobody cares, you idiot.
+      Kill the bill, it is a waste of money.          | stop the bill, it is a waste of money.
+      They killed it last night.                      | they stop it last night.
+      Kill the immigrants.                            | kill the immigrants.
+      I will kill you.                                | i will kill you.
       """)
   void marksWhatABagOfWordsWouldMisread(String input, String prepared) {
     assertThat(ToxicityText.prepare(input)).isEqualTo(prepared);
