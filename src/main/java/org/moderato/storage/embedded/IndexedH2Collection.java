@@ -58,7 +58,7 @@ final class IndexedH2Collection extends H2Collection {
     }
     QueryPlan best = null;
     for (SecondaryIndex index : secondaryIndexes()) {
-      QueryPlan plan = index.plan(query, orderBy);
+      QueryPlan plan = index.plan(constraints, orderBy);
       if (plan != null && (best == null || plan.score() > best.score())) {
         best = plan;
       }

@@ -211,14 +211,14 @@ final class SecondaryIndex extends Index<Object> {
   // ---- planning --------------------------------------------------------------------------
 
   /**
-   * How this index would answer {@code query} sorted by {@code orderBy}, or null when it would
-   * not help (no constrained leading key and no order it can give).
+   * How this index would answer a query (what it implies, {@code constraints}) sorted by
+   * {@code orderBy}, or null when it would not help (no constrained leading key and no order it
+   * can give).
    */
-  QueryPlan plan(Document query, Document orderBy) {
+  QueryPlan plan(Constraints constraints, Document orderBy) {
     if (!built) {
       return null;
     }
-    Constraints constraints = Constraints.of(query);
     if (isSparse() && !excludesMissing(constraints.get(fields[0]))) {
       return null; // the documents it leaves out might match
     }

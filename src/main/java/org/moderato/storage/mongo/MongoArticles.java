@@ -56,10 +56,8 @@ final class MongoArticles implements ArticleRepository {
   public Future<Void> addPublished(String articleId, long delta) {
     JsonObject update = new JsonObject()
         .put("$inc", new JsonObject().put("publishedCount", delta));
-    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
-        .put("updates", new JsonArray().add(new JsonObject()
-            .put("q", new JsonObject().put("_id", articleId)).put("u", update)
-            .put("upsert", true)))).mapEmpty();
+    return storage.unjournaledUpdate(COLLECTION, new JsonObject().put("_id", articleId), update,
+        false, true).mapEmpty();
   }
 
   @Override

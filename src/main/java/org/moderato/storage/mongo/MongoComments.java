@@ -190,10 +190,8 @@ final class MongoComments implements CommentRepository {
   /** Unjournaled: if a crash loses it, start-up repair recounts and clears it again. */
   @Override
   public Future<Void> countersDone(String id) {
-    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
-        .put("updates", new JsonArray().add(new JsonObject()
-            .put("q", new JsonObject().put("_id", id))
-            .put("u", new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, ""))))))
+    return storage.unjournaledUpdate(COLLECTION, new JsonObject().put("_id", id),
+        new JsonObject().put("$unset", new JsonObject().put(COUNTERS_PENDING, "")), false, false)
         .mapEmpty();
   }
 
@@ -245,9 +243,7 @@ final class MongoComments implements CommentRepository {
     JsonObject query = new JsonObject()
         .put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(ids))));
     JsonObject update = new JsonObject().put("$inc", new JsonObject().put("replyCount", delta));
-    return storage.unjournaled("update", new JsonObject().put("update", COLLECTION)
-        .put("updates", new JsonArray().add(new JsonObject()
-            .put("q", query).put("u", update).put("multi", true)))).mapEmpty();
+    return storage.unjournaledUpdate(COLLECTION, query, update, true, false).mapEmpty();
   }
 
   private Future<Optional<Comment>> guardedUpdate(String id, long version, JsonObject set) {

@@ -52,9 +52,7 @@ final class MongoSignals implements SignalRepository {
 
   @Override
   public Future<Void> unmark(String key) {
-    return storage.unjournaled("delete", new JsonObject().put("delete", COLLECTION)
-        .put("deletes", new JsonArray().add(new JsonObject()
-            .put("q", new JsonObject().put("_id", key)).put("limit", 1)))).mapEmpty();
+    return storage.unjournaledDelete(COLLECTION, new JsonObject().put("_id", key), 1).mapEmpty();
   }
 
   @Override
@@ -117,8 +115,6 @@ final class MongoSignals implements SignalRepository {
   private Future<Long> purge(String collection, Instant cutoff) {
     JsonObject older = new JsonObject()
         .put("at", new JsonObject().put("$lt", Documents.date(cutoff)));
-    return storage.unjournaled("delete", new JsonObject().put("delete", collection)
-            .put("deletes", new JsonArray().add(new JsonObject().put("q", older).put("limit", 0))))
-        .map(reply -> reply.getLong("n", 0L));
+    return storage.unjournaledDelete(collection, older, 0).map(reply -> reply.getLong("n", 0L));
   }
 }

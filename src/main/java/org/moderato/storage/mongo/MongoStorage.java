@@ -137,6 +137,20 @@ public final class MongoStorage implements AutoCloseable {
     });
   }
 
+  /** One unjournaled update: {@code update} on what {@code query} matches. */
+  Future<JsonObject> unjournaledUpdate(String collection, JsonObject query, JsonObject update,
+      boolean multi, boolean upsert) {
+    return unjournaled("update", new JsonObject().put("update", collection)
+        .put("updates", new JsonArray().add(new JsonObject().put("q", query).put("u", update)
+            .put("multi", multi).put("upsert", upsert))));
+  }
+
+  /** One unjournaled delete of what {@code query} matches; {@code limit} 1 or 0 (all). */
+  Future<JsonObject> unjournaledDelete(String collection, JsonObject query, int limit) {
+    return unjournaled("delete", new JsonObject().put("delete", collection)
+        .put("deletes", new JsonArray().add(new JsonObject().put("q", query).put("limit", limit))));
+  }
+
   /** Succeeds when storage answers a ping within the timeout. */
   public Future<Void> ping() {
     return guard(mongo.runCommand("ping", new JsonObject().put("ping", 1))).mapEmpty();
