@@ -34,8 +34,12 @@ import org.moderato.classifier.SparseVector;
  * heads stay as shipped, since moderators decide "publish or not", not "insult or not". The delta
  * is persisted by the caller through {@link #exportDelta()} / {@link #importDelta(byte[])}.
  *
+ * <p>The overall score is the overall head's probability put through its {@link ScoreScale}, which
+ * spreads ordinary comments below the hold threshold and leaves what is held unchanged.
+ *
  * <p>The file ({@code models/toxicity.model}) is the magic {@code MTOX}, a format version, then for
- * each head its category name and a {@link LogisticModel} file.
+ * each head its category name and a {@link LogisticModel} file, then (format 2) the overall
+ * score's {@link ScoreScale}. Format 1 files, without the scale, still load.
  */
 public final class ToxicityClassifier {
 
@@ -43,20 +47,24 @@ public final class ToxicityClassifier {
   public static final String RESOURCE = "models/toxicity.model";
 
   private static final int MAGIC = 0x4D544F58;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_SCALE = 1;
   /** Below this overall score nobody reads the features; skipping them saves most of the cost. */
   static final double EXPLAIN_FROM = 0.5;
   private static final int EXPLAIN_FEATURES = 5;
 
   private final Map<Head, LogisticModel> heads;
+  private final ScoreScale scale;
   private final AdaptiveModel overall;
   private final boolean sharedFeatures;
 
-  ToxicityClassifier(Map<Head, LogisticModel> heads, OnlineGuard guard, InstantSource clock) {
+  ToxicityClassifier(Map<Head, LogisticModel> heads, ScoreScale scale, OnlineGuard guard,
+      InstantSource clock) {
     if (!heads.containsKey(Head.TOXICITY)) {
       throw new IllegalArgumentException("a toxicity model needs the overall head");
     }
     this.heads = new EnumMap<>(heads);
+    this.scale = Objects.requireNonNull(scale, "scale");
     this.overall = new AdaptiveModel(heads.get(Head.TOXICITY), guard, clock);
     LogisticModel first = heads.get(Head.TOXICITY);
     this.sharedFeatures = heads.values().stream().allMatch(m -> m.spec().equals(first.spec()));
@@ -91,7 +99,7 @@ public final class ToxicityClassifier {
       throw new IOException("not a Moderato toxicity model (bad magic)");
     }
     int format = data.readInt();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_SCALE) {
       throw new IOException("toxicity model format " + format + " is not supported; expected "
           + FORMAT);
     }
@@ -107,7 +115,8 @@ public final class ToxicityClassifier {
         throw new IOException(e.getMessage(), e);
       }
     }
-    return new ToxicityClassifier(heads, guard, clock);
+    ScoreScale scale = format == FORMAT ? ScoreScale.read(data) : ScoreScale.IDENTITY;
+    return new ToxicityClassifier(heads, scale, guard, clock);
   }
 
   /** Writes the shipped heads (not the learned delta); does not close {@code out}. */
@@ -122,6 +131,7 @@ public final class ToxicityClassifier {
       data.writeInt(bytes.length);
       data.write(bytes);
     }
+    scale.write(data);
     data.flush();
   }
 
@@ -141,6 +151,11 @@ public final class ToxicityClassifier {
     return heads.get(head);
   }
 
+  /** How the overall head's probability becomes the overall score. */
+  ScoreScale scale() {
+    return scale;
+  }
+
   /**
    * Scores one comment now, on the calling thread. Thread-safe. The features behind the score are
    * worked out only when the overall score is at least 0.5 (they are for moderators, and cost
@@ -155,7 +170,7 @@ public final class ToxicityClassifier {
     String prepared = ToxicityText.prepare(text);
     LogisticModel base = heads.get(Head.TOXICITY);
     SparseVector x = base.extractor().extract(prepared);
-    double toxicity = overall.score(x);
+    double toxicity = scale.apply(overall.score(x));
     Map<String, Double> categories = new LinkedHashMap<>();
     for (Map.Entry<Head, LogisticModel> head : heads.entrySet()) {
       if (head.getKey() == Head.TOXICITY) {
@@ -171,7 +186,7 @@ public final class ToxicityClassifier {
 
   /** The overall score alone, for evaluation: skips the category heads and the explanation. */
   double overallScore(String text) {
-    return overall.score(ToxicityText.prepare(text));
+    return scale.apply(overall.score(ToxicityText.prepare(text)));
   }
 
   private List<String> explain(String prepared) {

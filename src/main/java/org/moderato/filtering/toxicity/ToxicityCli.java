@@ -108,6 +108,7 @@ public final class ToxicityCli {
       out.println("  " + head.category() + ": " + classifier.head(head).nonZeroWeights()
           + " non-zero weights; " + classifier.head(head).provenance());
     }
+    out.println("  overall score scale: " + classifier.scale());
     return 0;
   }
 

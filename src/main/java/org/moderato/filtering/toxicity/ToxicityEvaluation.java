@@ -67,7 +67,7 @@ final class ToxicityEvaluation {
    * up to {@code availableProcessors} threads; the result does not depend on their order.
    */
   double[] crossValidate(Head head, ToxicityCorpus.Options options,
-      Map<Head, LogisticModel> keepFirstFold) {
+      Map<Head, ToxicityTraining.Trained> keepFirstFold) {
     double[] scores = new double[rows.size()];
     Arrays.fill(scores, Double.NaN);
     List<Integer> all = IntStream.range(0, rows.size()).boxed().toList();
@@ -77,11 +77,11 @@ final class ToxicityEvaluation {
         Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<LogisticModel>> models = new ArrayList<>();
+      List<Future<ToxicityTraining.Trained>> models = new ArrayList<>();
       for (GroupedCrossValidation.Fold<Integer> f : splits) {
         models.add(pool.submit(() -> {
           List<LabeledText> train = f.train().stream().map(rows::get).toList();
-          LogisticModel model = ToxicityTraining.trainHead(head, train, options);
+          ToxicityTraining.Trained model = ToxicityTraining.trainHead(head, train, options);
           for (int i : f.test()) {
             if (ToxicityCorpus.evaluated(head, rows.get(i))) {
               scores[i] = model.score(ToxicityText.prepare(rows.get(i).text()));
@@ -90,8 +90,8 @@ final class ToxicityEvaluation {
           return model;
         }));
       }
-      for (Future<LogisticModel> model : models) {
-        LogisticModel m = model.get();
+      for (Future<ToxicityTraining.Trained> model : models) {
+        ToxicityTraining.Trained m = model.get();
         if (keepFirstFold != null && !keepFirstFold.containsKey(head)) {
           keepFirstFold.put(head, m);
         }
@@ -288,7 +288,7 @@ final class ToxicityEvaluation {
   static void run(List<LabeledText> rows, int folds, boolean compareNaive, PrintStream out) {
     ToxicityEvaluation eval = new ToxicityEvaluation(rows, folds, out);
     ToxicityThresholds t = ToxicityThresholds.DEFAULTS;
-    Map<Head, LogisticModel> firstFold = new EnumMap<>(Head.class);
+    Map<Head, ToxicityTraining.Trained> firstFold = new EnumMap<>(Head.class);
     double[] overall = eval.crossValidate(Head.TOXICITY, ToxicityCorpus.Options.DEFAULTS,
         firstFold);
     eval.reportOverall("Overall toxicity head, out-of-fold", overall, t,
@@ -305,8 +305,10 @@ final class ToxicityEvaluation {
     }
     out.println();
     eval.suggest(overall);
-    eval.reportCost(new ToxicityClassifier(firstFold, OnlineGuard.DEFAULTS,
-        InstantSource.system()));
+    Map<Head, LogisticModel> heads = new EnumMap<>(Head.class);
+    firstFold.forEach((head, trained) -> heads.put(head, trained.model()));
+    eval.reportCost(new ToxicityClassifier(heads, firstFold.get(Head.TOXICITY).scale(),
+        OnlineGuard.DEFAULTS, InstantSource.system()));
   }
 
   private boolean toxic(int i) {

@@ -29,7 +29,12 @@ import org.moderato.filtering.text.EvasionFolding;
  *       reported words become {@code reported} and the judgment {@code condemned};
  *   <li>"nobody" or "no one" followed by a copula denies what follows ("nobody here is an
  *       idiot"), like a denial;
- *   <li>"kill" with a thing as object ("kill the bill", "killed it") becomes {@code stop}.
+ *   <li>"kill" with a thing as object ("kill the bill", "killed it") becomes {@code stop};
+ *   <li>dehumanisation: vermin, animal or disease words said of people ("immigrants are
+ *       animals", "they're no better than rats") get the marker {@code dehumanised} before them;
+ *       the word itself stays, and "dogs are animals" is left alone;
+ *   <li>"deserve" with a good as object ("deserve equal rights", "deserves a second chance")
+ *       becomes {@code merit}; "deserve to die" keeps its reading.
  * </ul>
  *
  * <p>A bag of n-grams cannot tell "idiot" from "not an idiot"; after this step the second has no
@@ -47,10 +52,12 @@ final class ToxicityText {
   private static final Set<String> COPULA_BEFORE_NOT = Set.of("is", "are", "am", "was", "were",
       "be", "been", "youre", "hes", "shes", "its", "theyre", "im", "thats", "whos");
   /** Negations that deny an opinion when an opinion verb follows: "I don't think ...". */
-  private static final Set<String> DO_NEGATIONS = Set.of("dont", "doesnt", "didnt", "never");
+  private static final Set<String> DO_NEGATIONS = Set.of("dont", "doesnt", "didnt", "never",
+      "wouldnt", "wont");
   /** After these, a negation is about what comes after them: "I don't think you are ...". */
   private static final Set<String> OPINION_VERBS = Set.of("think", "believe", "mean", "say",
-      "said", "consider", "feel", "suggest", "suggesting", "saying", "claim", "claiming", "imply");
+      "said", "consider", "feel", "suggest", "suggesting", "saying", "claim", "claiming", "imply",
+      "call", "calling");
   private static final Set<String> NAMING_VERBS = Set.of("call", "calls", "called", "calling",
       "label", "labels", "labeled", "labelled", "labeling", "labelling", "brand", "branded",
       "branding", "dub", "dubbed");
@@ -144,6 +151,66 @@ final class ToxicityText {
   /** "Nobody here is an idiot": a denial of what anyone is. */
   private static final Set<String> NOBODY = Set.of("nobody", "noone");
 
+  /**
+   * Vermin, animals and disease: said of people, the vocabulary of dehumanisation. Several of
+   * these words are harmless in most sentences ("animals", "dogs", "insects"), so they are only
+   * marked when a copula makes them what people are. "Beast" is left out: "you are a beast" is
+   * praise as often as not.
+   */
+  private static final Set<String> DEHUMANISING = Set.of("animal", "animals", "vermin",
+      "parasite", "parasites", "rat", "rats", "cockroach", "cockroaches", "roaches", "savage",
+      "savages", "subhuman", "subhumans", "monkey", "monkeys", "ape", "apes",
+      "dog", "dogs", "pig", "pigs", "swine", "leech", "leeches", "maggot", "maggots", "insect",
+      "insects", "rodent", "rodents", "lice", "locusts", "scum", "plague", "infestation",
+      "pest", "pests", "filth", "livestock", "barbarians", "germs", "disease", "cancer");
+  /**
+   * Who can be dehumanised: people named as a group, as people, or by a pronoun. "Dogs are
+   * animals" and "the prices are a plague" are not about people.
+   */
+  private static final Set<String> PEOPLE = Set.of("people", "folks", "men", "guys", "they",
+      "you", "u", "ya", "he", "she", "them", "gays", "lesbians",
+      "homosexuals", "blacks", "whites", "muslims", "jews", "christians", "catholics", "women",
+      "immigrants", "migrants", "mexicans", "asians", "africans", "arabs", "hispanics",
+      "latinos", "indians", "refugees", "atheists", "feminists", "foreigners", "liberals",
+      "conservatives", "democrats", "republicans", "leftists", "libs", "trumpers", "americans",
+      "europeans", "chinese", "russians", "palestinians", "israelis", "somalis", "syrians",
+      "natives", "illegals", "aliens", "transgenders", "gypsies", "roma", "police", "cops",
+      "politicians", "voters", "supporters", "fans", "editors", "admins");
+  /** Copulas that make what follows them what the subject is, fused ones included. */
+  private static final Set<String> BEING = Set.of("is", "are", "was", "were", "r", "be");
+  private static final Set<String> FUSED_BEING = Set.of("theyre", "youre", "hes", "shes",
+      "ur");
+  /** Words between the copula and the noun: "are just animals", "are no better than rats". */
+  private static final Set<String> LIKENING = Set.of("just", "all", "nothing", "but", "like",
+      "no", "better", "than", "worse", "filthy", "dirty", "disgusting", "such", "a", "an",
+      "bunch", "pack", "herd", "of", "basically", "literally", "little", "more", "simply", "mere",
+      "mostly", "only", "vile", "wild", "dumb", "stupid", "lazy", "the", "real", "total",
+      "complete", "utter", "dangerous", "violent");
+  private static final int LIKENING_SCOPE = 4;
+  private static final Set<String> DEMONSTRATIVES = Set.of("these", "those", "all", "such");
+
+  /**
+   * "Deserve" comes with threats in the data ("you deserve to die", "they deserve what they
+   * get"); deserving rights, respect or a chance is the opposite. Only these objects, right after
+   * the verb or after a determiner or adjective of {@link #DESERVED_MODIFIERS}, make the verb
+   * {@code merit}.
+   */
+  private static final Set<String> DESERVE = Set.of("deserve", "deserves", "deserved",
+      "deserving");
+  private static final Set<String> DESERVED_GOODS = Set.of("rights", "respect", "dignity",
+      "better", "credit", "praise", "thanks", "support", "protection", "chance", "chances",
+      "equality", "help", "care", "kindness", "recognition", "happiness", "love", "peace",
+      "freedom", "safety", "opportunity", "opportunities", "access", "compensation", "answers",
+      "raise", "medal", "award", "applause", "justice", "treatment", "pay", "wages", "homes",
+      "housing", "education", "healthcare", "voice", "vote", "seat", "say", "hearing", "privacy",
+      "security", "compassion", "sympathy", "welcome", "congratulations", "kudos",
+      "attention", "consideration", "representation", "benefit", "break", "rest", "win",
+      "victory", "success", "honour", "honor");
+  private static final Set<String> DESERVED_MODIFIERS = Set.of("the", "a", "an", "equal",
+      "same", "full", "more", "our", "their", "your", "basic", "fair", "human", "civil", "every",
+      "much", "all", "real", "decent", "proper", "second", "some", "great", "huge", "big",
+      "safe", "good", "to", "be", "treated", "with", "as", "well", "and");
+
   private ToxicityText() {}
 
   static String prepare(String text) {
@@ -170,11 +237,19 @@ final class ToxicityText {
         markFigurativeKilling(tokens, replacement, i);
       } else if (NOBODY.contains(w) || (w.equals("no") && next(tokens, i).equals("one"))) {
         markNobody(tokens, replacement, i);
+      } else if (DESERVE.contains(w) && deservesGood(tokens, i)) {
+        replacement[i] = "merit";
       } else if (PROFANE_INTENSIFIERS.contains(w)) {
         int next = nextWord(tokens, i);
         if (next >= 0 && KIND_WORDS.contains(tokens.get(next).bare())) {
           replacement[i] = "very";
         }
+      }
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).word && replacement[i] == null
+          && DEHUMANISING.contains(tokens.get(i).bare()) && saidOfPeople(tokens, replacement, i)) {
+        replacement[i] = "dehumanised " + tokens.get(i).text;
       }
     }
     return render(tokens, replacement);
@@ -473,6 +548,76 @@ final class ToxicityText {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the noun at {@code noun} is what people are said to be: a copula before it, with at
+   * most {@link #LIKENING_SCOPE} likening words between ("are just animals", "are no better than
+   * rats"), and people before the copula ("immigrants are", "these people are", "they're").
+   * Denied, reported or condemned words were marked before and are not looked at again.
+   */
+  private static boolean saidOfPeople(List<Token> tokens, String[] replacement, int noun) {
+    int k = noun;
+    for (int between = 0; between <= LIKENING_SCOPE; between++) {
+      k = previousWord(tokens, k);
+      if (k < 0 || replacement[k] != null) {
+        return false;
+      }
+      String w = tokens.get(k).bare();
+      if (FUSED_BEING.contains(w)) {
+        return true;
+      }
+      if (BEING.contains(w)) {
+        int subject = previousWord(tokens, k);
+        if (subject < 0 || replacement[subject] != null) {
+          return false;
+        }
+        String s = tokens.get(subject).bare();
+        if (PEOPLE.contains(s)) {
+          return true;
+        }
+        // "these owners are", "those protesters are": a demonstrative before a plural noun.
+        int before = previousWord(tokens, subject);
+        return before >= 0 && s.endsWith("s")
+            && DEMONSTRATIVES.contains(tokens.get(before).bare());
+      }
+      if (!LIKENING.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "Deserve equal rights", "deserves a second chance", "deserve to be treated with respect". */
+  private static boolean deservesGood(List<Token> tokens, int verb) {
+    int k = verb;
+    for (int seen = 0; seen < 5; seen++) {
+      k = nextWord(tokens, k);
+      if (k < 0) {
+        return false;
+      }
+      String w = tokens.get(k).bare();
+      if (DESERVED_GOODS.contains(w)) {
+        return true;
+      }
+      if (!DESERVED_MODIFIERS.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static int previousWord(List<Token> tokens, int i) {
+    for (int k = i - 1; k >= 0; k--) {
+      Token t = tokens.get(k);
+      if (t.word) {
+        return k;
+      }
+      if (t.endsClause()) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static String next(List<Token> tokens, int i) {

@@ -77,9 +77,27 @@ class ToxicityFunctionalTest {
       I disagree with the mayor's plan, the numbers don't add up.
       Thanks for the thoughtful article.
       My neighbour's dog was found safe, thank you all for sharing.
+      Night trains need a dining car.
       """)
   void ordinaryCommentsAreNotNudged(String text) {
     assertThat(model.score(text).toxicity()).isLessThan(ToxicityThresholds.DEFAULTS.nudge());
+  }
+
+  /**
+   * The score is spread (see {@link ScoreScale}): a plain comment lands in the lower part of the
+   * scale, not just under the thresholds. Before the scale these scored 0.10 to 0.37.
+   */
+  @ParameterizedTest(name = "\"{0}\" scores low")
+  @CsvSource(delimiter = '|', textBlock = """
+      The council approved the new budget for road repairs on Tuesday.
+      I disagree with the mayor's plan, the numbers don't add up.
+      Thanks for the thoughtful article.
+      My neighbour's dog was found safe, thank you all for sharing.
+      Women make up half of the council now.
+      The mosque on Elm Street is hosting an open day.
+      """)
+  void plainCommentsScoreLow(String text) {
+    assertThat(model.score(text).toxicity()).isLessThan(0.3);
   }
 
   /**
@@ -95,6 +113,8 @@ class ToxicityFunctionalTest {
       negation          | published | He is not a liar, he was misinformed.
       negation          | published | She's not dumb, she just disagrees with you.
       negation          | published | Nobody here is an idiot.
+      negation          | published | Immigrants are not animals.
+      negation          | published | I would never call you stupid.
       counter-speech    | published | Saying women are stupid is sexist and wrong.
       counter-speech    | published | Calling immigrants animals is racist.
       counter-speech    | published | It is wrong to call gay people disgusting.
@@ -112,6 +132,7 @@ class ToxicityFunctionalTest {
       kind profanity    | published | That was a damn good article.
       kind profanity    | published | Damn, I love this town.
       kind profanity    | published | Hell yeah, the library is open on Sundays now!
+      kind profanity    | published | Holy shit, what a game!
       identity mention  | published | I am a proud gay man.
       identity mention  | published | Muslims in our city organised a food drive.
       identity mention  | published | Black history month starts next week.
@@ -125,6 +146,8 @@ class ToxicityFunctionalTest {
       identity mention  | published | The mosque on Elm Street is hosting an open day.
       identity mention  | published | Transgender students should be able to play sports.
       identity mention  | published | Many Mexican families live in this neighbourhood.
+      identity mention  | published | Gay people deserve equal rights.
+      identity mention  | published | Women deserve respect.
       figurative        | published | Kill the bill, it is a waste of money.
       figurative        | published | The new tax will kill small businesses.
       figurative        | published | The band killed it last night.
@@ -144,6 +167,10 @@ class ToxicityFunctionalTest {
       identity attack   | held      | Women are stupid.
       identity attack   | held      | Black people are lazy and stupid.
       identity attack   | held      | All liberals are idiots.
+      dehumanisation    | held      | Immigrants are animals.
+      dehumanisation    | held      | Refugees are vermin.
+      dehumanisation    | held      | Jews are rats.
+      dehumanisation    | held      | These people are vermin and parasites.
       threat            | held      | I will kill you.
       threat            | held      | Go kill yourself.
       threat            | held      | Kill all the immigrants.

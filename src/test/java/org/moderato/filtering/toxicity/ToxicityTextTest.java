@@ -47,6 +47,23 @@ class ToxicityTextTest {
       They killed it last night.                      | they stop it last night.
       Kill the immigrants.                            | kill the immigrants.
       I will kill you.                                | i will kill you.
+      Immigrants are animals.                         | immigrants are dehumanised animals.
+      These people are just vermin.                   | these people are just dehumanised vermin.
+      They're no better than rats.                    | they're no better than dehumanised rats.
+      These protesters are animals.                   | these protesters are dehumanised animals.
+      Immigrants are not animals.                     | immigrants are not negated.
+      Dogs are animals.                               | dogs are animals.
+      Immigrants are treated like animals.            | immigrants are treated like animals.
+      You are a beast, congrats on the marathon!      | you are a beast, congrats on the marathon!
+      I would never call you stupid.                  | i would never negated.
+      I wouldn't say you are an idiot.                | i wouldn't negated.
+      Don't call me stupid, you idiot.                | don't negated, you idiot.
+      I can't believe you are such an idiot.          | i can't believe you are such an idiot.
+      Gay people deserve equal rights.                | gay people merit equal rights.
+      They deserve to be treated with respect.        | they merit to be treated with respect.
+      Everyone deserves a second chance.              | everyone merit a second chance.
+      You deserve to die.                             | you deserve to die.
+      They deserve a good beating.                    | they deserve a good beating.
       """)
   void marksWhatABagOfWordsWouldMisread(String input, String prepared) {
     assertThat(ToxicityText.prepare(input)).isEqualTo(prepared);
