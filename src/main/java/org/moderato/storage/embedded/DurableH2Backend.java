@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import org.h2.mvstore.MVStore;
 
@@ -21,10 +23,33 @@ final class DurableH2Backend extends H2Backend {
       "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes",
       "deleteindexes", "drop", "dropdatabase", "create", "renamecollection");
 
-  private final GroupCommit groupCommit;
+  /**
+   * The super constructor opens the existing databases before this class's fields are set: the
+   * saved indexes, and the databases opened, travel through here (as in {@link
+   * IndexedH2Database}).
+   */
+  private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-  DurableH2Backend(MVStore store) {
+  private record Opening(IndexSnapshots snapshots, List<IndexedH2Database> databases) {}
+
+  private final GroupCommit groupCommit;
+  private final IndexSnapshots snapshots;
+  private final List<IndexedH2Database> databases;
+
+  /** A backend over {@code store}, whose indexes load from {@code snapshots} where they can. */
+  static DurableH2Backend open(MVStore store, IndexSnapshots snapshots) {
+    OPENING.set(new Opening(snapshots, new CopyOnWriteArrayList<>()));
+    try {
+      return new DurableH2Backend(store);
+    } finally {
+      OPENING.remove();
+    }
+  }
+
+  private DurableH2Backend(MVStore store) {
     super(store);
+    this.snapshots = OPENING.get().snapshots();
+    this.databases = OPENING.get().databases();
     this.groupCommit = new GroupCommit(() -> {
       store.commit();
       store.sync();
@@ -33,7 +58,20 @@ final class DurableH2Backend extends H2Backend {
 
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
-    return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    Opening opening = OPENING.get();
+    IndexedH2Database database = IndexedH2Database.open(databaseName, getMvStore(),
+        getCursorRegistry(), snapshots != null ? snapshots : opening.snapshots());
+    (databases != null ? databases : opening.databases()).add(database);
+    return database;
+  }
+
+  /**
+   * Saves every database's secondary indexes for the next open and refuses writes from then on;
+   * the caller commits, syncs and closes the file right after.
+   */
+  void sealAndSaveIndexes() {
+    databases.forEach(IndexedH2Database::sealAndSave);
+    snapshots.markClean();
   }
 
   @Override

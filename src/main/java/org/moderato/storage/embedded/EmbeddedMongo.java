@@ -29,6 +29,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   private final Path file;
   private MVStore store;
+  private DurableH2Backend backend;
   private MongoServer server;
   private String connectionString;
 
@@ -51,20 +52,23 @@ public final class EmbeddedMongo implements AutoCloseable {
   private void open(int port) {
     // Commits are driven by GroupCommit; the background auto-commit stays on as a safety net for
     // writes that arrive through paths we do not intercept.
+    long start = System.nanoTime();
     store = new MVStore.Builder().fileName(file.toString()).open();
+    long fileOpened = System.nanoTime();
     try {
       checkFormat(store, file);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
-    DurableH2Backend backend = new DurableH2Backend(store);
+    backend = DurableH2Backend.open(store, IndexSnapshots.open(store));
     backend.version(ServerVersion.MONGO_4_0);
     server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     connectionString = "mongodb://127.0.0.1:" + address.getPort();
-    LOG.info("Embedded store serving {} at {}", file, connectionString);
+    LOG.info("Embedded store serving {} at {} (file opened in {} ms, databases in {} ms)", file,
+        connectionString, (fileOpened - start) / 1_000_000, (System.nanoTime() - fileOpened) / 1_000_000);
   }
 
   /**
@@ -101,6 +105,10 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   private void closeStore() {
     try {
+      long start = System.nanoTime();
+      backend.sealAndSaveIndexes();
+      LOG.info("Saved the embedded store's indexes in {} ms",
+          (System.nanoTime() - start) / 1_000_000);
       store.commit();
       store.sync();
     } finally {

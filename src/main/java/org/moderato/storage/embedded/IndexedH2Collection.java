@@ -8,9 +8,12 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
@@ -22,19 +25,62 @@ import org.slf4j.LoggerFactory;
  * come in the requested order) and applies the full query to each. Queries a unique index can
  * answer, or no index helps with, go the stock way.
  *
- * <p>Secondary indexes live in memory: built when the store opens (see {@link
- * IndexedH2Database#open}), or on first use for an index created later, all of a collection's at
- * once in one pass over its documents. Every operation runs under the collection's lock, as in the
+ * <p>Secondary indexes live in memory: loaded from their saved copies or built when the store
+ * opens (see {@link IndexedH2Database#open} and {@link IndexSnapshots}), or on first use for an
+ * index created later; all of a collection's that need building are built at once, in one pass
+ * over its documents. Every operation runs under the collection's lock, as in the
  * stock synchronized collection.
  */
 final class IndexedH2Collection extends H2Collection {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexedH2Collection.class);
 
+  private final IndexSnapshots snapshots;
+  /** Set once the indexes are saved for a clean close: every write is refused from then on. */
+  private boolean sealed;
+
   IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
-      CursorRegistry cursorRegistry) {
+      CursorRegistry cursorRegistry, IndexSnapshots snapshots) {
     super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    this.snapshots = snapshots;
+  }
+
+  /**
+   * Saves the built secondary indexes for the next open and refuses every later write, so what
+   * was saved stays exactly what the file holds (see {@link IndexSnapshots}).
+   */
+  synchronized void sealAndSave() {
+    sealed = true;
+    for (Index<Object> index : getIndexes()) {
+      if (index instanceof SecondaryIndex s && s.built()) {
+        snapshots.save(getFullName(), s, count());
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (sealed) {
+      throw new MongoServerException("the embedded store is closing");
+    }
+  }
+
+  @Override
+  protected Object addDocumentInternal(Document document) {
+    checkOpen();
+    return super.addDocumentInternal(document);
+  }
+
+  @Override
+  protected void removeDocument(Object position) {
+    checkOpen();
+    super.removeDocument(position);
+  }
+
+  @Override
+  protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+    checkOpen();
+    super.handleUpdate(position, oldDocument, newDocument);
   }
 
   @Override
@@ -126,6 +172,20 @@ final class IndexedH2Collection extends H2Collection {
         if (!s.built()) {
           unbuilt.add(s);
         }
+      }
+    }
+    if (!unbuilt.isEmpty()) {
+      long start = System.nanoTime();
+      long documents = count();
+      int before = unbuilt.size();
+      // One instance per distinct value across the collection's indexes, as a rebuild from the
+      // documents would share them: the same id in ten indexes is one string, not ten.
+      Map<Object, Object> shared = new HashMap<>();
+      unbuilt.removeIf(index -> snapshots.load(getFullName(), index, documents, shared));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (unbuilt.size() < before && millis >= 100) {
+        LOG.info("Loaded {} saved index(es) of {} in {} ms", before - unbuilt.size(),
+            getCollectionName(), millis);
       }
     }
     if (!unbuilt.isEmpty()) {

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -29,29 +30,37 @@ final class IndexedH2Database extends H2Database {
    */
   private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
-  private record Opening(MVStore store, List<IndexedH2Collection> collections) {}
+  private record Opening(MVStore store, IndexSnapshots snapshots,
+      List<IndexedH2Collection> collections) {}
 
   private static final String DATABASES_PREFIX = "databases.";
   private static final String META_PREFIX = "meta.";
 
   private final MVStore store;
+  private final IndexSnapshots snapshots;
+  /** Every collection opened, dropped ones included (see {@link #sealAndSave}). */
+  private final List<IndexedH2Collection> opened = new CopyOnWriteArrayList<>();
 
-  private IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
+  private IndexedH2Database(String name, MVStore store, CursorRegistry cursors,
+      IndexSnapshots snapshots, List<IndexedH2Collection> openedBySuper) {
     super(name, store, cursors);
     this.store = store;
+    this.snapshots = snapshots;
+    this.opened.addAll(openedBySuper);
   }
 
   /**
-   * Opens the database and builds the secondary indexes of its existing collections, one pass
-   * each, before anyone queries: built lazily instead, the first query of a large collection
+   * Opens the database and loads (or builds, one pass each) the secondary indexes of its existing
+   * collections before anyone queries: built lazily instead, the first query of a large collection
    * would hold its lock for as long as the build takes, and requests behind it time out.
    */
-  static IndexedH2Database open(String name, MVStore store, CursorRegistry cursors) {
-    Opening opening = new Opening(store, new ArrayList<>());
+  static IndexedH2Database open(String name, MVStore store, CursorRegistry cursors,
+      IndexSnapshots snapshots) {
+    Opening opening = new Opening(store, snapshots, new ArrayList<>());
     OPENING.set(opening);
     IndexedH2Database database;
     try {
-      database = new IndexedH2Database(name, store, cursors);
+      database = new IndexedH2Database(name, store, cursors, snapshots, opening.collections());
     } finally {
       OPENING.remove();
     }
@@ -82,12 +91,27 @@ final class IndexedH2Database extends H2Database {
         new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
     MVMap<String, Object> metaMap = mvStore().openMap(META_PREFIX + fullName);
     IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options,
-        dataMap, metaMap, cursorRegistry);
+        dataMap, metaMap, cursorRegistry, snapshots != null ? snapshots : OPENING.get().snapshots());
     Opening opening = OPENING.get();
     if (opening != null) {
       opening.collections().add(collection);
+    } else {
+      opened.add(collection);
     }
     return collection;
+  }
+
+  /**
+   * Saves the secondary indexes of every live collection and seals it against writes, for a
+   * clean close (see {@link IndexSnapshots}). A dropped collection is skipped: a collection
+   * created later under its name has other data.
+   */
+  void sealAndSave() {
+    for (IndexedH2Collection collection : opened) {
+      if (resolveCollection(collection.getCollectionName(), false) == collection) {
+        collection.sealAndSave();
+      }
+    }
   }
 
   private MVStore mvStore() {

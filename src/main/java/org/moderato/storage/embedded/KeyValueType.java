@@ -52,27 +52,32 @@ final class KeyValueType extends BasicDataType<KeyValue> {
   public void write(WriteBuffer out, KeyValue key) {
     out.putVarInt(key.size());
     for (Object value : key) {
-      if (value == null || value instanceof Missing) {
-        out.put(NULL);
-      } else if (value instanceof String s) {
-        out.put(STRING).putVarInt(s.length()).putStringData(s, s.length());
-      } else if (value instanceof Double d) {
-        out.put(DOUBLE).putDouble(d);
-      } else if (value instanceof Long l) {
-        out.put(LONG).putLong(l);
-      } else if (value instanceof Integer i) {
-        out.put(INT).putInt(i);
-      } else if (value instanceof Boolean b) {
-        out.put(b ? TRUE : FALSE);
-      } else {
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-          byte type = BsonEncoder.determineType(value);
-          BsonEncoder.encodeValue(type, value, bson);
-          out.put(BSON).put(type).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
-        } finally {
-          bson.release();
-        }
+      writeValue(out, value);
+    }
+  }
+
+  /** One key component: tagged, plain values directly and anything else as a BSON element. */
+  static void writeValue(WriteBuffer out, Object value) {
+    if (value == null || value instanceof Missing) {
+      out.put(NULL);
+    } else if (value instanceof String s) {
+      out.put(STRING).putVarInt(s.length()).putStringData(s, s.length());
+    } else if (value instanceof Double d) {
+      out.put(DOUBLE).putDouble(d);
+    } else if (value instanceof Long l) {
+      out.put(LONG).putLong(l);
+    } else if (value instanceof Integer i) {
+      out.put(INT).putInt(i);
+    } else if (value instanceof Boolean b) {
+      out.put(b ? TRUE : FALSE);
+    } else {
+      ByteBuf bson = Unpooled.buffer(64);
+      try {
+        byte type = BsonEncoder.determineType(value);
+        BsonEncoder.encodeValue(type, value, bson);
+        out.put(BSON).put(type).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+      } finally {
+        bson.release();
       }
     }
   }
@@ -82,27 +87,32 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     int size = DataUtils.readVarInt(in);
     List<Object> values = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      byte tag = in.get();
-      values.add(switch (tag) {
-        case NULL -> null;
-        case STRING -> DataUtils.readString(in, DataUtils.readVarInt(in));
-        case DOUBLE -> in.getDouble();
-        case LONG -> in.getLong();
-        case INT -> in.getInt();
-        case TRUE -> Boolean.TRUE;
-        case FALSE -> Boolean.FALSE;
-        case BSON -> {
-          byte type = in.get();
-          int length = DataUtils.readVarInt(in);
-          ByteBuffer slice = in.slice();
-          slice.limit(length);
-          in.position(in.position() + length);
-          yield BsonDecoder.decodeValue(type, Unpooled.wrappedBuffer(slice));
-        }
-        default -> throw new IllegalStateException("unknown key tag " + tag);
-      });
+      values.add(readValue(in));
     }
     return new KeyValue(values);
+  }
+
+  /** One key component written by {@link #writeValue}. */
+  static Object readValue(ByteBuffer in) {
+    byte tag = in.get();
+    return switch (tag) {
+      case NULL -> null;
+      case STRING -> DataUtils.readString(in, DataUtils.readVarInt(in));
+      case DOUBLE -> in.getDouble();
+      case LONG -> in.getLong();
+      case INT -> in.getInt();
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case BSON -> {
+        byte type = in.get();
+        int length = DataUtils.readVarInt(in);
+        ByteBuffer slice = in.slice();
+        slice.limit(length);
+        in.position(in.position() + length);
+        yield BsonDecoder.decodeValue(type, Unpooled.wrappedBuffer(slice));
+      }
+      default -> throw new IllegalStateException("unknown key tag " + tag);
+    };
   }
 
   @Override

@@ -21,14 +21,14 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * A non-unique (compound, multikey) index for the embedded store, which out of the box ignores
  * every index that is not unique and answers each query with a full scan. Entries are kept in
- * memory in index order and rebuilt from the collection when the store opens (see {@link
- * IndexedH2Collection}); nothing about them is written to disk, so the file format stays
- * mongo-java-server's own.
+ * memory in index order. They are saved when the store closes cleanly and loaded when it opens
+ * next, or rebuilt from the collection after an unclean stop (see {@link IndexSnapshots}).
  *
  * <p>The index never decides what matches: a {@link QueryPlan} only narrows the candidates to a
  * superset of the matching documents, in the requested order when it can, and the collection
@@ -45,6 +45,8 @@ final class SecondaryIndex extends Index<Object> {
   private enum Bound { LOW, HIGH }
 
   private final String[] fields;
+  /** Each field split at its dots once, for {@link #scalarEntry}. */
+  private final String[][] paths;
   private final boolean[] descending;
   /** Each entry is the key's components followed by the position: one array, no wrapper. */
   private ConcurrentSkipListMap<Object[], Boolean> entries;
@@ -56,6 +58,7 @@ final class SecondaryIndex extends Index<Object> {
   SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
     this.fields = keys.stream().map(IndexKey::getKey).toArray(String[]::new);
+    this.paths = Arrays.stream(fields).map(f -> f.split("\\.", -1)).toArray(String[][]::new);
     this.descending = new boolean[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
       descending[i] = !keys.get(i).isAscending();
@@ -91,6 +94,31 @@ final class SecondaryIndex extends Index<Object> {
     built = true;
   }
 
+  /**
+   * Loads the index from entries saved by {@link #forEachEntry}, which come in index order: no
+   * document is read and nothing is sorted.
+   */
+  void load(List<Object[]> sorted, boolean wasMultikey) {
+    staged = null;
+    multikey = wasMultikey;
+    entries = new ConcurrentSkipListMap<>(new SortedEntries(sorted, this::compareEntries));
+    built = true;
+  }
+
+  /** Every entry (key components, then the position) in index order, for saving. */
+  void forEachEntry(Consumer<Object[]> sink) {
+    entries.keySet().forEach(sink);
+  }
+
+  boolean multikey() {
+    return multikey;
+  }
+
+  /** The keys, their directions and the options: what a saved copy must have been built for. */
+  String definition() {
+    return getKeys() + ";sparse=" + isSparse();
+  }
+
   // ---- maintenance -----------------------------------------------------------------------
 
   @Override
@@ -114,8 +142,13 @@ final class SecondaryIndex extends Index<Object> {
   public Object remove(Document document) {
     Object position = positionOf(document);
     if (built) {
-      for (KeyValue key : getKeyValues(document)) {
-        entries.remove(entry(key, position));
+      List<Object[]> fast = fastEntries(document, position);
+      if (fast != null) {
+        fast.forEach(entries::remove);
+      } else {
+        for (KeyValue key : getKeyValues(document)) {
+          entries.remove(entry(key, position));
+        }
       }
     }
     return position;
@@ -130,7 +163,7 @@ final class SecondaryIndex extends Index<Object> {
   @Override
   public void updateInPlace(Document oldDocument, Document newDocument, Object position,
       MongoCollection<Object> collection) {
-    if (built && !nullAwareEqualsKeys(oldDocument, newDocument)) {
+    if (built && !sameKeys(oldDocument, newDocument)) {
       remove(oldDocument);
       insert(newDocument);
     }
@@ -172,6 +205,17 @@ final class SecondaryIndex extends Index<Object> {
       return; // as in MongoDB: a sparse index leaves out documents without its fields
     }
     Object position = positionOf(document);
+    List<Object[]> fast = fastEntries(document, position);
+    if (fast != null) {
+      for (Object[] entry : fast) {
+        if (staged != null) {
+          staged.add(entry);
+        } else {
+          entries.put(entry, Boolean.TRUE);
+        }
+      }
+      return;
+    }
     for (String field : fields) {
       if (Utils.getSubdocumentValueCollectionAware(document, field) instanceof Collection) {
         multikey = true;
@@ -184,6 +228,83 @@ final class SecondaryIndex extends Index<Object> {
         entries.put(entry(key, position), Boolean.TRUE);
       }
     }
+  }
+
+  /**
+   * Whether two versions of a document have the same index keys (an update that leaves them alone
+   * need not touch the index).
+   */
+  private boolean sameKeys(Document oldDocument, Document newDocument) {
+    List<Object[]> before = fastEntries(oldDocument, null);
+    List<Object[]> after = fastEntries(newDocument, null);
+    if (before == null || after == null) {
+      return nullAwareEqualsKeys(oldDocument, newDocument);
+    }
+    if (before.size() != after.size()) {
+      return false;
+    }
+    for (int i = 0; i < before.size(); i++) {
+      if (compareEntries(before.get(i), after.get(i)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The document's entries read by walking the pre-split paths, or null when the generic {@link
+   * #getKeyValues} must compute them. This is the common case and several times cheaper than the
+   * generic path, which splits each path with a regex and collects through streams on every call.
+   * It covers plain values and one non-empty array of plain values (a multikey index, one entry
+   * per distinct element); arrays along a path, sub-documents (normalized recursively there),
+   * empty arrays and parallel arrays go the generic way.
+   */
+  private List<Object[]> fastEntries(Document document, Object position) {
+    Object[] entry = new Object[fields.length + 1];
+    entry[fields.length] = position;
+    int arrayAt = -1;
+    List<?> array = null;
+    for (int i = 0; i < paths.length; i++) {
+      Object value = document;
+      for (String part : paths[i]) {
+        if (value instanceof Document d) {
+          value = d.getOrMissing(part);
+        } else if (value instanceof Collection) {
+          return null;
+        } else {
+          value = Missing.getInstance();
+          break;
+        }
+      }
+      if (value instanceof List<?> list && arrayAt < 0 && !list.isEmpty() && allPlain(list)) {
+        arrayAt = i;
+        array = list;
+      } else if (value instanceof Collection || value instanceof Map) {
+        return null;
+      } else {
+        entry[i] = normalize(value);
+      }
+    }
+    if (array == null) {
+      return List.<Object[]>of(entry);
+    }
+    multikey = true; // this document is or was in the index: walking it no longer gives an order
+    List<Object[]> out = new ArrayList<>(array.size());
+    for (Object element : array) {
+      Object[] copy = entry.clone();
+      copy[arrayAt] = normalize(element);
+      out.add(copy);
+    }
+    return out;
+  }
+
+  private static boolean allPlain(List<?> values) {
+    for (Object value : values) {
+      if (value instanceof Collection || value instanceof Map) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean allMissing(Document document) {

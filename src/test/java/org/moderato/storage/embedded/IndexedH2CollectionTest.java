@@ -26,7 +26,8 @@ class IndexedH2CollectionTest {
   @Test
   void queriesHandOutCopiesNotTheStoredDocuments(@TempDir Path dir) {
     MVStore store = new MVStore.Builder().fileName(dir.resolve("t.mv.db").toString()).open();
-    IndexedH2Database database = IndexedH2Database.open("db", store, new CursorRegistry());
+    IndexedH2Database database = IndexedH2Database.open("db", store, new CursorRegistry(),
+        IndexSnapshots.open(store));
     MongoCollection<Object> things = database.openOrCreateCollection("things",
         CollectionOptions.withDefaults());
     things.addIndex(database.openOrCreateUniqueIndex("things", "_id_",

@@ -37,7 +37,8 @@ class SecondaryIndexTest {
   private final Random random = new Random(42);
   private final CursorRegistry cursors = new CursorRegistry();
   private final MVStore store = fileStore();
-  private final IndexedH2Database database = IndexedH2Database.open("db", store, cursors);
+  private final IndexedH2Database database = IndexedH2Database.open("db", store, cursors,
+      IndexSnapshots.open(store));
   private final MongoCollection<Object> indexed = withIdIndex(
       database.openOrCreateCollection("things", CollectionOptions.withDefaults()));
   private final MongoCollection<Object> stock = new StockDatabase(MVStore.open(null), cursors)
