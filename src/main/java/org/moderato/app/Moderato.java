@@ -108,23 +108,33 @@ public final class Moderato {
   }
 
   private Future<Void> boot(Clock clock, Ticker ticker) {
+    StartTimeline timeline = new StartTimeline();
     ModeratoConfig.Storage storageConfig = config.storage();
     String uri = storageConfig.mongoUri();
     boolean useEmbedded = storageConfig.embedded();
     Future<String> connection = useEmbedded
         ? vertx.executeBlocking(() -> {
           embedded = EmbeddedMongo.start(Path.of(storageConfig.dataDir()));
+          timeline.mark("embedded store");
           return embedded.connectionString();
         }, false)
         : Future.succeededFuture(uri);
     // The models load while the store opens: both take a while on a cold JVM, neither needs
     // the other (unordered, so they run on two worker threads at once).
-    Future<AdaptiveModel> spam = vertx.executeBlocking(() -> new AdaptiveModel(
-        SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS, clock), false);
-    Future<ToxicityClassifier> toxicity = vertx.executeBlocking(
-        () -> ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock), false);
+    Future<AdaptiveModel> spam = vertx.executeBlocking(() -> {
+      AdaptiveModel model = new AdaptiveModel(SpamModelFilter.loadShippedModel(),
+          OnlineGuard.DEFAULTS, clock);
+      timeline.mark("spam model");
+      return model;
+    }, false);
+    Future<ToxicityClassifier> toxicity = vertx.executeBlocking(() -> {
+      ToxicityClassifier model = ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock);
+      timeline.mark("toxicity model");
+      return model;
+    }, false);
     return connection
         .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
+        .onSuccess(s -> timeline.mark("storage and indexes"))
         .compose(s -> Future.all(spam, toxicity).map(models -> {
           spamModel = spam.result();
           toxicityModel = toxicity.result();
@@ -174,7 +184,9 @@ public final class Moderato {
           return auth.ensureAdmin(config.moderation().adminToken())
               .compose(v -> learning.start(vertx))
               .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
-              .compose(v -> listen(services));
+              .onSuccess(v -> timeline.mark("services"))
+              .compose(v -> listen(services))
+              .onSuccess(v -> timeline.mark("HTTP").log(LOG));
         });
   }
 

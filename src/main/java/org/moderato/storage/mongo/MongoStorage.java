@@ -4,9 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexModel;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.storage.ArticleRepository;
@@ -78,7 +82,7 @@ public final class MongoStorage implements AutoCloseable {
   }
 
   private Future<Void> createIndexes() {
-    return Future.all(List.of(
+    List<Index> all = List.of(
         index(MongoComments.COLLECTION, new JsonObject()
             .put("articleId", 1).put("depth", 1).put("createdAt", 1).put("_id", 1), false),
         index(MongoComments.COLLECTION, new JsonObject()
@@ -102,14 +106,26 @@ public final class MongoStorage implements AutoCloseable {
         index(MongoSignals.SIGHTINGS, new JsonObject().put("at", 1), false),
         index(MongoModerators.COLLECTION, new JsonObject().put("tokenHash", 1), true),
         index(MongoAuditLog.COLLECTION, new JsonObject().put("at", -1).put("_id", -1), false)
-    )).mapEmpty();
+    );
+    // One command per collection: each is a write, and the embedded store syncs after each.
+    Map<String, List<IndexModel>> byCollection = new LinkedHashMap<>();
+    for (Index index : all) {
+      byCollection.computeIfAbsent(index.collection(), c -> new ArrayList<>())
+          .add(new IndexModel(index.keys(), new IndexOptions().unique(index.unique())));
+    }
+    List<Future<Void>> created = new ArrayList<>();
+    // Building an index on a large existing collection takes longer than a request may.
+    byCollection.forEach((collection, indexes) -> created.add(
+        mongo.createIndexes(collection, indexes)
+            .timeout(Math.max(timeoutMillis, INDEX_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS)
+            .recover(StorageErrors::translate)));
+    return Future.all(created).mapEmpty();
   }
 
-  private Future<Void> index(String collection, JsonObject keys, boolean unique) {
-    // Building an index on a large existing collection takes longer than a request may.
-    return mongo.createIndexWithOptions(collection, keys, new IndexOptions().unique(unique))
-        .timeout(Math.max(timeoutMillis, INDEX_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS)
-        .recover(StorageErrors::translate);
+  private record Index(String collection, JsonObject keys, boolean unique) {}
+
+  private static Index index(String collection, JsonObject keys, boolean unique) {
+    return new Index(collection, keys, unique);
   }
 
   private static final long INDEX_TIMEOUT_MILLIS = 300_000;
