@@ -27,6 +27,13 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** Enough I/O threads that concurrent writes can wait for a shared sync without starving reads. */
   private static final int WORKER_THREADS = 32;
 
+  /**
+   * The MVStore's page cache (its default is 16 MB). Recent comments, campaign sightings and
+   * counters are read back on every post; with the default, pages were evicted and decoded again
+   * from the file under a sustained post load.
+   */
+  private static final int CACHE_MEGABYTES = 64;
+
   private final Path file;
   private MVStore store;
   private DurableH2Backend backend;
@@ -53,7 +60,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     // Commits are driven by GroupCommit; the background auto-commit stays on as a safety net for
     // writes that arrive through paths we do not intercept.
     long start = System.nanoTime();
-    store = new MVStore.Builder().fileName(file.toString()).open();
+    store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
     long fileOpened = System.nanoTime();
     try {
       checkFormat(store, file);

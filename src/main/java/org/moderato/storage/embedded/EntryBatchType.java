@@ -1,6 +1,7 @@
 package org.moderato.storage.embedded;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -22,6 +23,8 @@ final class EntryBatchType extends BasicDataType<Object[][]> {
    * status): written once, and read back as one shared instance.
    */
   private static final byte SAME = 100;
+  /** A date, as epoch milliseconds (BSON dates have no finer precision). */
+  private static final byte DATE = 101;
 
   @Override
   public void write(WriteBuffer out, Object[][] batch) {
@@ -34,6 +37,8 @@ final class EntryBatchType extends BasicDataType<Object[][]> {
         if (previous != null && j < previous.length && value != null
             && value.equals(previous[j])) {
           out.put(SAME);
+        } else if (value instanceof Instant instant && instant.getNano() % 1_000_000 == 0) {
+          out.put(DATE).putLong(instant.toEpochMilli());
         } else {
           KeyValueType.writeValue(out, value);
         }
@@ -49,9 +54,13 @@ final class EntryBatchType extends BasicDataType<Object[][]> {
     for (int i = 0; i < batch.length; i++) {
       Object[] entry = new Object[DataUtils.readVarInt(in)];
       for (int j = 0; j < entry.length; j++) {
-        if (in.get(in.position()) == SAME) {
+        byte tag = in.get(in.position());
+        if (tag == SAME) {
           in.get();
           entry[j] = previous[j];
+        } else if (tag == DATE) {
+          in.get();
+          entry[j] = Instant.ofEpochMilli(in.getLong());
         } else {
           entry[j] = KeyValueType.readValue(in);
         }

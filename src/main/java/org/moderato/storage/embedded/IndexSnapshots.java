@@ -34,7 +34,7 @@ final class IndexSnapshots {
   private static final String SNAPSHOT_PREFIX = "moderato.index.";
   private static final String CLEAN = "clean";
   /** Changes whenever the way entries are saved changes: older saves are then rebuilt. */
-  private static final String FORMAT = "entries-v2";
+  private static final String FORMAT = "entries-v4";
   private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshots.class);
   /** Entries per stored value. */
   private static final int BATCH = 512;
@@ -72,7 +72,8 @@ final class IndexSnapshots {
   /**
    * Loads {@code index} of the collection named {@code collection} (full name) holding {@code
    * documents} documents from its saved entries; false, leaving the index unbuilt, if there are
-   * none to trust. Equal values become one instance through {@code shared}.
+   * none to trust. Positions (document ids) become one instance per document through {@code
+   * shared}; leading components repeat within a batch and are shared there already.
    */
   boolean load(String collection, SecondaryIndex index, long documents,
       Map<Object, Object> shared) {
@@ -86,15 +87,12 @@ final class IndexSnapshots {
         List<Object[]> entries = new ArrayList<>();
         for (Object[][] batch : entriesMap(name).values()) {
           for (Object[] entry : batch) {
-            for (int i = 0; i < entry.length; i++) {
-              if (entry[i] != null) {
-                entry[i] = shared.computeIfAbsent(entry[i], v -> v);
-              }
-            }
+            int last = entry.length - 1;
+            entry[last] = shared.computeIfAbsent(entry[last], v -> v);
             entries.add(entry);
           }
         }
-        index.load(entries, saved.endsWith(";multikey"));
+        index.load(entries, multikey(saved.substring(saved.lastIndexOf(';') + 1)));
         loaded++;
       } catch (RuntimeException e) {
         // Never worth failing the start for: the index can always be rebuilt.
@@ -131,12 +129,25 @@ final class IndexSnapshots {
     if (!batch.isEmpty()) {
       map.put((long) map.size(), batch.toArray(Object[][]::new));
     }
-    catalog.put(name, description(index, documents) + (index.multikey() ? ";multikey" : ";"));
+    StringBuilder flags = new StringBuilder();
+    for (boolean array : index.multikey()) {
+      flags.append(array ? '1' : '0');
+    }
+    catalog.put(name, description(index, documents) + ";" + flags);
   }
 
   /** Marks the indexes saved so far as trustworthy: the last write before the file closes. */
   void markClean() {
     catalog.put(CLEAN, "true");
+  }
+
+  /** The per-key multikey flags as saved: one '0' or '1' per key. */
+  private static boolean[] multikey(String flags) {
+    boolean[] out = new boolean[flags.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = flags.charAt(i) == '1';
+    }
+    return out;
   }
 
   private void dropAll() {

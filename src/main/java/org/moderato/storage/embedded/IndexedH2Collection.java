@@ -178,7 +178,7 @@ final class IndexedH2Collection extends H2Collection {
       long start = System.nanoTime();
       long documents = count();
       int before = unbuilt.size();
-      // One instance per distinct value across the collection's indexes, as a rebuild from the
+      // One instance per document id across the collection's indexes, as a rebuild from the
       // documents would share them: the same id in ten indexes is one string, not ten.
       Map<Object, Object> shared = new HashMap<>();
       unbuilt.removeIf(index -> snapshots.load(getFullName(), index, documents, shared));

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -20,9 +21,14 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A non-unique (compound, multikey) index for the embedded store, which out of the box ignores
@@ -53,7 +59,8 @@ final class SecondaryIndex extends Index<Object> {
   /** Entries gathered while building, sorted and loaded in one go at the end. */
   private List<Object[]> staged;
   private boolean built;
-  private boolean multikey;
+  /** Per key: whether some document has (or had) an array there, making several entries. */
+  private boolean[] multikey;
 
   SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
@@ -64,6 +71,7 @@ final class SecondaryIndex extends Index<Object> {
       descending[i] = !keys.get(i).isAscending();
     }
     this.entries = new ConcurrentSkipListMap<>(this::compareEntries);
+    this.multikey = new boolean[keys.size()];
   }
 
   boolean built() {
@@ -77,7 +85,7 @@ final class SecondaryIndex extends Index<Object> {
    */
   void startBuild() {
     entries = new ConcurrentSkipListMap<>(this::compareEntries);
-    multikey = false;
+    multikey = new boolean[fields.length];
     staged = new ArrayList<>();
   }
 
@@ -98,9 +106,13 @@ final class SecondaryIndex extends Index<Object> {
    * Loads the index from entries saved by {@link #forEachEntry}, which come in index order: no
    * document is read and nothing is sorted.
    */
-  void load(List<Object[]> sorted, boolean wasMultikey) {
+  void load(List<Object[]> sorted, boolean[] wasMultikey) {
+    if (wasMultikey.length != fields.length) {
+      throw new IllegalArgumentException("saved for " + wasMultikey.length + " keys, not "
+          + fields.length);
+    }
     staged = null;
-    multikey = wasMultikey;
+    multikey = wasMultikey.clone();
     entries = new ConcurrentSkipListMap<>(new SortedEntries(sorted, this::compareEntries));
     built = true;
   }
@@ -110,8 +122,9 @@ final class SecondaryIndex extends Index<Object> {
     entries.keySet().forEach(sink);
   }
 
-  boolean multikey() {
-    return multikey;
+  /** Per key, whether it has been seen holding an array. */
+  boolean[] multikey() {
+    return multikey.clone();
   }
 
   /** The keys, their directions and the options: what a saved copy must have been built for. */
@@ -218,7 +231,7 @@ final class SecondaryIndex extends Index<Object> {
     }
     for (String field : fields) {
       if (Utils.getSubdocumentValueCollectionAware(document, field) instanceof Collection) {
-        multikey = true;
+        multikey[indexOf(field)] = true;
       }
     }
     for (KeyValue key : getKeyValues(document)) {
@@ -288,7 +301,7 @@ final class SecondaryIndex extends Index<Object> {
     if (array == null) {
       return List.<Object[]>of(entry);
     }
-    multikey = true; // this document is or was in the index: walking it no longer gives an order
+    multikey[arrayAt] = true; // this document is or was in the index: see plan()
     List<Object[]> out = new ArrayList<>(array.size());
     for (Object element : array) {
       Object[] copy = entry.clone();
@@ -372,7 +385,15 @@ final class SecondaryIndex extends Index<Object> {
     boolean ranged = range != null && range.points() == null;
 
     Boolean reverse = order(orderBy, constraints, equalities);
-    boolean ordered = reverse != null && fixed && !multikey;
+    // Walking the index gives the order asked for when no key it sorts on holds arrays (a
+    // document would come once per element). Several equality prefixes ({$in: [...]}) each give
+    // that order, and are merged.
+    boolean sortable = reverse != null;
+    for (int i = equalities; i < fields.length; i++) {
+      sortable &= !multikey[i];
+    }
+    boolean sorted = orderBy != null && !orderBy.isEmpty();
+    boolean ordered = sortable && (fixed || sorted);
     double score = equalities * 2 + (ranged ? 1 : 0);
     if (score == 0 && !(ordered && orderBy != null && !orderBy.isEmpty())) {
       return null;
@@ -390,9 +411,59 @@ final class SecondaryIndex extends Index<Object> {
       NavigableSet<Object[]> slice = entries.navigableKeySet().subSet(from, true, to, true);
       slices.add(ordered && reverse ? slice.descendingSet() : slice);
     }
-    return new QueryPlan(getName(), score, ordered,
-        slices.stream().flatMap(NavigableSet::stream).map(e -> e[fields.length]));
+    Stream<Object[]> walk = ordered && sorted && slices.size() > 1
+        ? merge(slices, equalities, reverse)
+        : slices.stream().flatMap(NavigableSet::stream);
+    return new QueryPlan(getName(), score, ordered, walk.map(e -> e[fields.length]));
   }
+
+  /**
+   * The entries of several slices, each in index order, as one stream in index order: a lazy
+   * k-way merge on the keys after the equality prefix (which differs from slice to slice), so a
+   * query with a limit reads only as far as it needs.
+   */
+  private Stream<Object[]> merge(List<NavigableSet<Object[]>> slices, int from, boolean reverse) {
+    Comparator<Object[]> tail = (a, b) -> {
+      for (int i = from; i < fields.length; i++) {
+        int c = compareComponent(a[i], b[i], descending[i]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return compareComponent(a[fields.length], b[fields.length], false);
+    };
+    Comparator<Object[]> order = reverse ? tail.reversed() : tail;
+    PriorityQueue<Head> heads = new PriorityQueue<>((x, y) -> order.compare(x.entry, y.entry));
+    for (NavigableSet<Object[]> slice : slices) {
+      Iterator<Object[]> it = slice.iterator();
+      if (it.hasNext()) {
+        heads.add(new Head(it.next(), it));
+      }
+    }
+    Iterator<Object[]> merged = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !heads.isEmpty();
+      }
+
+      @Override
+      public Object[] next() {
+        Head head = heads.poll();
+        if (head == null) {
+          throw new NoSuchElementException();
+        }
+        Object[] out = head.entry;
+        if (head.rest.hasNext()) {
+          heads.add(new Head(head.rest.next(), head.rest));
+        }
+        return out;
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
+  }
+
+  private record Head(Object[] entry, Iterator<Object[]> rest) {}
 
   /** Whether a constraint rules out documents without the field (so a sparse index may serve). */
   private static boolean excludesMissing(Constraints.Constraint c) {
@@ -496,8 +567,30 @@ final class SecondaryIndex extends Index<Object> {
     if (b instanceof Bound y) {
       return y == Bound.LOW ? 1 : -1;
     }
-    int c = ValueComparator.ascWithoutListHandling().compare(a, b);
+    int c = compareValues(a, b);
     return descending ? -c : c;
+  }
+
+  private static final double INT_RANGE = 0x1p31;
+
+  /**
+   * MongoDB's order of two values, as {@link ValueComparator} gives it, with the common pairs
+   * compared directly: the generic comparator finds each value's type rank by walking a list of
+   * classes, and boxes numbers again, on every step of every index insert.
+   */
+  static int compareValues(Object a, Object b) {
+    if (a instanceof String x && b instanceof String y) {
+      return x.compareTo(y);
+    }
+    if (a instanceof Instant x && b instanceof Instant y) {
+      return x.compareTo(y);
+    }
+    // Doubles: the generic comparator compares whole numbers beyond the int range as longs.
+    if (a instanceof Double x && b instanceof Double y
+        && Math.abs(x) < INT_RANGE && Math.abs(y) < INT_RANGE) {
+      return Double.compare(x == -0.0 ? 0.0 : x, y == -0.0 ? 0.0 : y);
+    }
+    return ValueComparator.ascWithoutListHandling().compare(a, b);
   }
 
   /** The form index keys are compared in: numbers as doubles, missing as null. */

@@ -50,6 +50,7 @@ class SecondaryIndexTest {
     indexed.addIndex(index("abc", "a:1,b:1,c:1,_id:1"));
     indexed.addIndex(index("brc", "b:1,r:-1,c:1,_id:1"));
     indexed.addIndex(index("tags", "tags:1"));
+    indexed.addIndex(index("tagsc", "tags:1,c:-1,_id:-1"));
     indexed.addIndex(index("c", "c:-1,_id:-1"));
     for (int i = 0; i < 300; i++) {
       insert(document(i));
@@ -166,7 +167,9 @@ class SecondaryIndexTest {
             "b" + random.nextInt(5))));
         case 2 -> q.put("c", new Document(random.nextBoolean() ? "$gt" : "$lte",
             Instant.ofEpochSecond(1_700_000_000L + random.nextInt(50))));
-        case 3 -> q.put("tags", "t" + random.nextInt(6));
+        case 3 -> q.put("tags", random.nextBoolean() ? "t" + random.nextInt(6)
+            : new Document("$in", List.of("t" + random.nextInt(6), "t" + random.nextInt(6),
+                "t" + random.nextInt(6))));
         case 4 -> q.put("r", new Document("$gte", random.nextDouble()).append("$lt", 0.9));
         case 5 -> q.put(random.nextBoolean() ? "a" : "_id", random.nextBoolean() ? null
             : random.nextBoolean() ? String.format("id%06d", random.nextInt(300))
