@@ -88,6 +88,7 @@ public final class Moderato {
    * ticker are injectable so tests can move time without sleeping.
    */
   public static Future<Moderato> start(ModeratoConfig config, Clock clock, Ticker ticker) {
+    StartTimeline timeline = new StartTimeline().mark("JVM and config");
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions()
             .setBlockedThreadCheckInterval(1000)
@@ -100,15 +101,15 @@ public final class Moderato {
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory())
         .build();
+    timeline.mark("Vert.x");
     Moderato app = new Moderato(vertx, config);
-    return app.boot(clock, ticker).map(app).recover(failure -> {
+    return app.boot(clock, ticker, timeline).map(app).recover(failure -> {
       LOG.error("Moderato failed to start: {}", failure.getMessage());
       return app.stop().transform(v -> Future.<Moderato>failedFuture(failure));
     });
   }
 
-  private Future<Void> boot(Clock clock, Ticker ticker) {
-    StartTimeline timeline = new StartTimeline();
+  private Future<Void> boot(Clock clock, Ticker ticker, StartTimeline timeline) {
     ModeratoConfig.Storage storageConfig = config.storage();
     String uri = storageConfig.mongoUri();
     boolean useEmbedded = storageConfig.embedded();
