@@ -271,6 +271,90 @@ class ProcessIT {
     assertThat(process.exitValue()).isEqualTo(1);
   }
 
+  /**
+   * A SIGTERM saves the embedded store's indexes and the next start loads them: the thread reads
+   * back exactly as before, and comments posted after the load are indexed too (twice over).
+   */
+  @Test
+  void afterAGracefulStopTheSavedIndexesServeTheSameThread() throws Exception {
+    Path dataDir = Files.createTempDirectory("moderato-restart");
+    Child child = launch(dataDir);
+    String[] words = {"harbour", "ferry", "budget", "library", "tram", "market", "bakery",
+        "festival", "council", "garden", "river", "bridge", "school", "station", "weather"};
+    List<String> before;
+    List<String> published = new ArrayList<>();
+    try {
+      Http http = new Http("http://127.0.0.1:" + child.port());
+      for (int i = 0; i < 30; i++) {
+        // Varied word pairs, so the near-duplicate (campaign) filter holds few of them.
+        String text = words[(i * 2 + 1) % 15] + " " + words[(i * 7 + 3) % 15] + " "
+            + words[(i * 11 + 5) % 15] + ", " + words[(i * 4 + 2) % 15] + " " + i + "?";
+        Http.Response r = http.postJson("/api/v1/articles/restart/comments",
+            new JsonObject().put("name", "Reader " + i).put("comment", text));
+        assertThat(r.status()).isEqualTo(201);
+        if ("published".equals(r.json().getString("status"))) {
+          published.add(r.json().getString("id"));
+          if (i % 3 == 0) {
+            Http.Response reply = http.postJson("/api/v1/articles/restart/comments",
+                new JsonObject().put("name", "Replier " + i)
+                    .put("comment", "Thanks, I did not know that, " + words[i % 15] + " " + i)
+                    .put("parentId", r.json().getString("id")));
+            assertThat(reply.status()).isEqualTo(201);
+            if ("published".equals(reply.json().getString("status"))) {
+              published.add(reply.json().getString("id"));
+            }
+          }
+        }
+      }
+      before = threadIds(http, "restart");
+      assertThat(before).hasSizeGreaterThan(10).containsExactlyInAnyOrderElementsOf(published);
+    } finally {
+      child.process().destroy();
+      assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    for (int round = 0; round < 2; round++) {
+      Child again = launch(dataDir);
+      try {
+        Http http = new Http("http://127.0.0.1:" + again.port());
+        assertThat(threadIds(http, "restart")).isEqualTo(before);
+        Http.Response r = http.postJson("/api/v1/articles/restart/comments",
+            new JsonObject().put("name", "Latecomer " + round)
+                .put("comment", round == 0 ? "Back after the break." : "Still following this."));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().getString("status")).isEqualTo("published");
+        List<String> expected = new ArrayList<>(before);
+        expected.add(r.json().getString("id"));
+        before = threadIds(http, "restart");
+        assertThat(before).containsExactlyInAnyOrderElementsOf(expected);
+      } finally {
+        again.process().destroy();
+        assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.process().exitValue()).isZero();
+      }
+    }
+  }
+
+  /** Every comment id of an article's thread, top-level and replies, in page order. */
+  private static List<String> threadIds(Http http, String article) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Response page = http.get("/api/v1/articles/" + article + "/comments?limit=7"
+          + (cursor == null ? "" : "&cursor=" + cursor));
+      page.array("comments").forEach(c -> collect((JsonObject) c, ids));
+      cursor = page.json().getString("nextCursor");
+    } while (cursor != null);
+    return ids;
+  }
+
+  private static void collect(JsonObject comment, List<String> ids) {
+    ids.add(comment.getString("id"));
+    io.vertx.core.json.JsonArray replies = comment.getJsonArray("replies");
+    if (replies != null) {
+      replies.forEach(r -> collect((JsonObject) r, ids));
+    }
+  }
+
   @Test
   void sigtermStopsGracefullyWithExitCodeZero() throws Exception {
     Child child = launch(Files.createTempDirectory("moderato-term"));
