@@ -608,16 +608,7 @@ final class ToxicityText {
   }
 
   private static int previousWord(List<Token> tokens, int i) {
-    for (int k = i - 1; k >= 0; k--) {
-      Token t = tokens.get(k);
-      if (t.word) {
-        return k;
-      }
-      if (t.endsClause()) {
-        return -1;
-      }
-    }
-    return -1;
+    return wordInClause(tokens, i, -1);
   }
 
   private static String next(List<Token> tokens, int i) {
@@ -673,7 +664,12 @@ final class ToxicityText {
   }
 
   private static int nextWord(List<Token> tokens, int i) {
-    for (int k = i + 1; k < tokens.size(); k++) {
+    return wordInClause(tokens, i, 1);
+  }
+
+  /** The nearest word before ({@code step} -1) or after (1) token {@code i} in its clause, or -1. */
+  private static int wordInClause(List<Token> tokens, int i, int step) {
+    for (int k = i + step; k >= 0 && k < tokens.size(); k += step) {
       Token t = tokens.get(k);
       if (t.word) {
         return k;
