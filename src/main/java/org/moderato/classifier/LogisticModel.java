@@ -1,5 +1,6 @@
 package org.moderato.classifier;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -287,7 +288,10 @@ public final class LogisticModel {
 
   /** Reads a model written by {@link #write}; does not close {@code in}. */
   public static LogisticModel read(InputStream in) throws IOException {
-    DataInputStream data = new DataInputStream(new GZIPInputStream(in));
+    // Buffered after inflating: the weights are read a byte at a time, and an unbuffered
+    // GZIPInputStream inflates for every single byte (seconds for the toxicity model).
+    DataInputStream data = new DataInputStream(
+        new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
     if (data.readInt() != MAGIC) {
       throw new IOException("not a Moderato classifier model (bad magic)");
     }
