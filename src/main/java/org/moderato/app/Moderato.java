@@ -1,8 +1,10 @@
 package org.moderato.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -13,8 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.events.CommentEvents;
@@ -89,56 +95,114 @@ public final class Moderato {
    */
   public static Future<Moderato> start(ModeratoConfig config, Clock clock, Ticker ticker) {
     StartTimeline timeline = new StartTimeline().mark("JVM and config");
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions()
-            .setBlockedThreadCheckInterval(1000)
-            .setMaxEventLoopExecuteTime(2)
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)
-            .setMetricsOptions(new MicrometerMetricsOptions()
-                .setEnabled(true)
-                .setJvmMetricsEnabled(true)
-                .setRegistryName("moderato-" + System.identityHashCode(config))
-                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory())
-        .build();
+    // The store and the models need nothing from Vert.x: they load on threads of their own while
+    // Vert.x is built, which is most of a start on a cold JVM.
+    Loads loads = Loads.begin(config.storage(), clock, timeline);
+    Vertx vertx;
+    try {
+      vertx = Vertx.builder()
+          .with(new VertxOptions()
+              .setBlockedThreadCheckInterval(1000)
+              .setMaxEventLoopExecuteTime(2)
+              .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)
+              .setMetricsOptions(new MicrometerMetricsOptions()
+                  .setEnabled(true)
+                  .setJvmMetricsEnabled(true)
+                  .setRegistryName("moderato-" + System.identityHashCode(config))
+                  .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+          .withMetrics(new MicrometerMetricsFactory())
+          .build();
+    } catch (RuntimeException e) {
+      loads.store().thenAccept(store -> {
+        if (store != null) {
+          store.close();
+        }
+      });
+      throw e;
+    }
     timeline.mark("Vert.x");
     Moderato app = new Moderato(vertx, config);
-    return app.boot(clock, ticker, timeline).map(app).recover(failure -> {
-      LOG.error("Moderato failed to start: {}", failure.getMessage());
-      return app.stop().transform(v -> Future.<Moderato>failedFuture(failure));
+    // The outcome is bound to no context: after a failed start, Vert.x (and its event loops) is
+    // closed by the time the failure is reported.
+    Promise<Moderato> started = Promise.promise();
+    app.boot(clock, ticker, timeline, loads).onComplete(booted -> {
+      if (booted.succeeded()) {
+        started.complete(app);
+        return;
+      }
+      LOG.error("Moderato failed to start: {}", booted.cause().getMessage());
+      app.stop().onComplete(v -> started.fail(booted.cause()));
     });
+    return started.future();
   }
 
-  private Future<Void> boot(Clock clock, Ticker ticker, StartTimeline timeline) {
+  /**
+   * The embedded store (when no MongoDB URI is set) and the two models, each loading on a thread
+   * of its own from the first moment of the start.
+   */
+  private record Loads(CompletableFuture<EmbeddedMongo> store,
+      CompletableFuture<AdaptiveModel> spam, CompletableFuture<ToxicityClassifier> toxicity) {
+
+    static Loads begin(ModeratoConfig.Storage storage, Clock clock, StartTimeline timeline) {
+      ExecutorService threads = Executors.newFixedThreadPool(3, task -> {
+        Thread thread = new Thread(task, "moderato-start");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        return new Loads(
+            storage.embedded()
+                ? load(threads, timeline, "embedded store",
+                    () -> EmbeddedMongo.start(Path.of(storage.dataDir())))
+                : CompletableFuture.completedFuture(null),
+            load(threads, timeline, "spam model", () -> new AdaptiveModel(
+                SpamModelFilter.loadShippedModel(), OnlineGuard.DEFAULTS, clock)),
+            load(threads, timeline, "toxicity model",
+                () -> ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock)));
+      } finally {
+        threads.shutdown();
+      }
+    }
+
+    /** The load as a Vert.x future completing on {@code context}, failed with the loader's own error. */
+    static <T> Future<T> on(Context context, CompletableFuture<T> load) {
+      return Future.fromCompletionStage(load, context).recover(e -> Future.failedFuture(
+          e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+    }
+
+    private static <T> CompletableFuture<T> load(ExecutorService threads,
+        StartTimeline timeline, String step, Callable<T> loader) {
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          T loaded = loader.call();
+          timeline.mark(step);
+          return loaded;
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      }, threads);
+    }
+  }
+
+  private Future<Void> boot(Clock clock, Ticker ticker, StartTimeline timeline, Loads loads) {
     ModeratoConfig.Storage storageConfig = config.storage();
-    String uri = storageConfig.mongoUri();
     boolean useEmbedded = storageConfig.embedded();
-    Future<String> connection = useEmbedded
-        ? vertx.executeBlocking(() -> {
-          embedded = EmbeddedMongo.start(Path.of(storageConfig.dataDir()));
-          timeline.mark("embedded store");
-          return embedded.connectionString();
-        }, false)
-        : Future.succeededFuture(uri);
-    // The models load while the store opens: both take a while on a cold JVM, neither needs
-    // the other (unordered, so they run on two worker threads at once).
-    Future<AdaptiveModel> spam = vertx.executeBlocking(() -> {
-      AdaptiveModel model = new AdaptiveModel(SpamModelFilter.loadShippedModel(),
-          OnlineGuard.DEFAULTS, clock);
-      timeline.mark("spam model");
-      return model;
-    }, false);
-    Future<ToxicityClassifier> toxicity = vertx.executeBlocking(() -> {
-      ToxicityClassifier model = ToxicityClassifier.bundled(OnlineGuard.DEFAULTS, clock);
-      timeline.mark("toxicity model");
-      return model;
-    }, false);
+    Context context = vertx.getOrCreateContext();
+    Future<String> connection = Loads.on(context, loads.store()).map(store -> {
+      if (store == null) {
+        return storageConfig.mongoUri();
+      }
+      embedded = store;
+      return store.connectionString();
+    });
+    // A model that fails to load fails the start once the store is open, so the stop closes it.
     return connection
         .compose(cs -> MongoStorage.connect(vertx, storageConfig, cs, useEmbedded))
         .onSuccess(s -> timeline.mark("storage and indexes"))
-        .compose(s -> Future.all(spam, toxicity).map(models -> {
-          spamModel = spam.result();
-          toxicityModel = toxicity.result();
+        .compose(s -> Future.all(Loads.on(context, loads.spam()),
+            Loads.on(context, loads.toxicity())).map(models -> {
+          spamModel = models.resultAt(0);
+          toxicityModel = models.resultAt(1);
           return s;
         }))
         .compose(s -> {
@@ -182,9 +246,10 @@ public final class Moderato {
               new ModeratorAdmin(storage.moderators(), auth, clock), metrics, learning, authors,
               clock);
           housekeeping(clock, authors);
-          return auth.ensureAdmin(config.moderation().adminToken())
-              .compose(v -> learning.start(vertx))
-              .compose(v -> new CounterRepair(storage.comments(), storage.articles()).run())
+          // Independent of each other; all done before the first request is accepted.
+          return Future.all(auth.ensureAdmin(config.moderation().adminToken()),
+                  learning.start(vertx),
+                  new CounterRepair(storage.comments(), storage.articles()).run())
               .onSuccess(v -> timeline.mark("services"))
               .compose(v -> listen(services))
               .onSuccess(v -> timeline.mark("HTTP").log(LOG));
