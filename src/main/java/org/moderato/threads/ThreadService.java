@@ -1,18 +1,21 @@
 package org.moderato.threads;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.domain.Comment;
@@ -31,23 +34,26 @@ import org.moderato.storage.ThreadSort;
  *
  * <p>Invalidation is precise: each article has a generation number that is part of every page key,
  * and any write that changes what the article's pages show moves it on, so the old pages are
- * unreachable at once (and evicted by size). Other instances see a change within the configured
- * TTL, which bounds how stale a page can be across a cluster.
+ * unreachable at once (and evicted by size). Other instances see a change within about the
+ * configured TTL: a page (or count) older than the TTL is still served while one reload runs in
+ * the background, so readers of a busy thread never wait for it; one older than twice the TTL is
+ * never served.
  */
 public final class ThreadService {
 
   private static final AtomicLong GENERATIONS = new AtomicLong();
 
+  /** A page; {@code after} is where the cursor points (decoded from it, so equal keys agree). */
   private record PageKey(String articleId, long generation, ThreadSort sort, int limit,
-      String cursor) {}
+      String cursor, SortPosition after) {}
 
   private final Vertx vertx;
   private final CommentRepository comments;
   private final ArticleRepository articles;
   private final CursorCodec cursors;
-  private final AsyncCache<PageKey, RenderedPage> pages;
+  private final AsyncLoadingCache<PageKey, RenderedPage> pages;
   private final Cache<String, Long> generations;
-  private final AsyncCache<String, Long> counts;
+  private final AsyncLoadingCache<String, Long> counts;
 
   public ThreadService(Vertx vertx, CommentRepository comments, ArticleRepository articles,
       CursorCodec cursors, ModeratoConfig.Cache config, Ticker ticker) {
@@ -55,23 +61,45 @@ public final class ThreadService {
     this.comments = comments;
     this.articles = articles;
     this.cursors = cursors;
-    this.pages = Caffeine.newBuilder()
+    this.pages = staleWhileReloading(Caffeine.newBuilder(), config.threadPageTtl())
         .maximumWeight(config.threadPageMegabytes() * 1024L * 1024L)
         .<PageKey, RenderedPage>weigher((key, page) -> page.body().length() + 200)
-        .expireAfterWrite(config.threadPageTtl())
         .ticker(ticker)
         .recordStats()
-        .buildAsync();
+        .buildAsync((key, executor) -> load(key).toCompletionStage().toCompletableFuture());
     this.generations = Caffeine.newBuilder()
         .maximumSize(Math.max(1, config.counts()))
         .ticker(ticker)
         .build();
-    this.counts = Caffeine.newBuilder()
+    this.counts = staleWhileReloading(Caffeine.newBuilder(), config.countsTtl())
         .maximumSize(Math.max(1, config.counts()))
-        .expireAfterWrite(config.countsTtl())
         .ticker(ticker)
         .recordStats()
-        .buildAsync();
+        .buildAsync(new AsyncCacheLoader<String, Long>() {
+          @Override
+          public CompletableFuture<Long> asyncLoad(String articleId, Executor executor) {
+            return articles.find(articleId).map(a -> a.publishedCount())
+                .toCompletionStage().toCompletableFuture();
+          }
+
+          @Override
+          public CompletableFuture<Map<String, Long>> asyncLoadAll(Set<? extends String> ids,
+              Executor executor) {
+            return articles.counts(new ArrayList<>(ids)).toCompletionStage().toCompletableFuture();
+          }
+        });
+  }
+
+  /**
+   * Entries older than {@code ttl} are served while one reload runs; entries older than twice
+   * that are gone. A TTL of zero caches nothing.
+   */
+  private static Caffeine<Object, Object> staleWhileReloading(Caffeine<Object, Object> builder,
+      Duration ttl) {
+    if (ttl.isZero()) {
+      return builder.expireAfterWrite(ttl);
+    }
+    return builder.refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2));
   }
 
   /**
@@ -82,18 +110,19 @@ public final class ThreadService {
     String listing = listing(articleId, sort);
     return cursors.resume(listing, cursor).compose(after -> {
       long generation = generations.get(articleId, k -> GENERATIONS.incrementAndGet());
-      PageKey key = new PageKey(articleId, generation, sort, limit, cursor);
-      Context context = vertx.getOrCreateContext();
-      CompletableFuture<RenderedPage> cached = pages.get(key, (k, executor) ->
-          load(articleId, sort, limit, after, listing).toCompletionStage().toCompletableFuture());
-      return Future.fromCompletionStage(cached, context);
+      PageKey key = new PageKey(articleId, generation, sort, limit, cursor, after);
+      return Future.fromCompletionStage(pages.get(key), vertx.getOrCreateContext());
     });
   }
 
-  private Future<RenderedPage> load(String articleId, ThreadSort sort, int limit,
-      SortPosition after, String listing) {
-    Future<List<Comment>> roots = comments.topLevel(articleId, sort, after, limit + 1);
-    Future<Long> total = count(articleId);
+  private Future<RenderedPage> load(PageKey key) {
+    String articleId = key.articleId();
+    ThreadSort sort = key.sort();
+    int limit = key.limit();
+    String listing = listing(articleId, sort);
+    Future<List<Comment>> roots = comments.topLevel(articleId, sort, key.after(), limit + 1);
+    // No hop to a context here: the page completes where its last query does.
+    Future<Long> total = Future.fromCompletionStage(counts.get(articleId));
     return roots.compose(found -> {
       CursorCodec.Page<Comment> page = cursors.page(listing, found, limit, last ->
           new SortPosition(sort == ThreadSort.TOP ? last.replyCount() : 0, last.createdAt(),
@@ -110,18 +139,13 @@ public final class ThreadService {
 
   /** The article's published count, from the maintained counter, cached. */
   public Future<Long> count(String articleId) {
-    Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(counts.get(articleId, (id, executor) ->
-        articles.find(id).map(a -> a.publishedCount()).toCompletionStage().toCompletableFuture()),
-        context);
+    return Future.fromCompletionStage(counts.get(articleId), vertx.getOrCreateContext());
   }
 
   /** Published counts for several articles: cached ones from memory, the rest in one query. */
   public Future<Map<String, Long>> counts(Collection<String> articleIds) {
-    Context context = vertx.getOrCreateContext();
-    CompletableFuture<Map<String, Long>> all = counts.getAll(articleIds, (missing, executor) ->
-        articles.counts(new ArrayList<>(missing)).toCompletionStage().toCompletableFuture());
-    return Future.fromCompletionStage(all, context).map(found -> {
+    CompletableFuture<Map<String, Long>> all = counts.getAll(articleIds);
+    return Future.fromCompletionStage(all, vertx.getOrCreateContext()).map(found -> {
       Map<String, Long> ordered = new LinkedHashMap<>();
       articleIds.forEach(id -> ordered.put(id, found.getOrDefault(id, 0L)));
       return ordered;
