@@ -34,8 +34,10 @@ import org.moderato.classifier.SparseVector;
  * heads stay as shipped, since moderators decide "publish or not", not "insult or not". The delta
  * is persisted by the caller through {@link #exportDelta()} / {@link #importDelta(byte[])}.
  *
- * <p>The overall score is the overall head's probability put through its {@link ScoreScale}, which
- * spreads ordinary comments below the hold threshold and leaves what is held unchanged.
+ * <p>The overall score is the overall head's probability, for a comment of several sentences
+ * with a quarter of the logit from its most toxic sentence ({@link SentenceEvidence}), put through
+ * its {@link ScoreScale}, which spreads ordinary comments below the hold threshold and leaves what
+ * is held unchanged.
  *
  * <p>The file ({@code models/toxicity.model}) is the magic {@code MTOX}, a format version, then for
  * each head its category name and a {@link LogisticModel} file, then (format 2) the overall
@@ -170,7 +172,7 @@ public final class ToxicityClassifier {
     String prepared = ToxicityText.prepare(text);
     LogisticModel base = heads.get(Head.TOXICITY);
     SparseVector x = base.extractor().extract(prepared);
-    double toxicity = scale.apply(overall.score(x));
+    double toxicity = overall(prepared, x);
     Map<String, Double> categories = new LinkedHashMap<>();
     for (Map.Entry<Head, LogisticModel> head : heads.entrySet()) {
       if (head.getKey() == Head.TOXICITY) {
@@ -186,7 +188,15 @@ public final class ToxicityClassifier {
 
   /** The overall score alone, for evaluation: skips the category heads and the explanation. */
   double overallScore(String text) {
-    return scale.apply(overall.score(ToxicityText.prepare(text)));
+    String prepared = ToxicityText.prepare(text);
+    return overall(prepared, overall.base().extractor().extract(prepared));
+  }
+
+  /** The overall score: the whole comment and its worst sentence ({@link SentenceEvidence}). */
+  private double overall(String prepared, SparseVector x) {
+    double logit = SentenceEvidence.logit(prepared, ScoreScale.logit(overall.score(x)),
+        sentence -> ScoreScale.logit(overall.score(sentence)));
+    return scale.apply(LogisticModel.sigmoid(logit));
   }
 
   private List<String> explain(String prepared) {

@@ -74,6 +74,16 @@ final class ToxicityText {
   private static final Set<String> EXCLAMATIONS = Set.of("holy shit", "oh shit", "damn",
       "holy fuck", "fuck yeah", "fuck yes", "hell yeah", "hell yes", "oh my fucking god",
       "holy crap", "shit", "dammit", "damnit", "goddamn", "wow shit", "holy hell");
+  /**
+   * Expletives of dismay: opening a clause about the writer ("Shit, I forgot my keys"), they are
+   * aimed at nobody, like "oops". Before anything else they keep their plain reading.
+   */
+  private static final Set<String> DISMAY = Set.of("shit", "oh shit", "damn", "dammit",
+      "damnit", "goddamn", "crap", "oh crap", "holy crap", "fuck", "oh fuck", "fuck me", "darn",
+      "dang", "holy shit", "holy fuck", "bloody hell", "hell");
+  /** The writer as the subject or owner: "I forgot", "my keys", "we lost". */
+  private static final Set<String> FIRST_PERSON = Set.of("i", "im", "ive", "id", "ill", "my",
+      "me", "we", "weve", "our", "myself");
 
   /** Words that start a new clause or predicate, where a scope ends. */
   private static final Set<String> SCOPE_ENDS = Set.of("but", "and", "or", "is", "are", "was",
@@ -176,6 +186,32 @@ final class ToxicityText {
       "europeans", "chinese", "russians", "palestinians", "israelis", "somalis", "syrians",
       "natives", "illegals", "aliens", "transgenders", "gypsies", "roma", "police", "cops",
       "politicians", "voters", "supporters", "fans", "editors", "admins");
+  /**
+   * Crimes and threats: said of a whole identity group ("Muslims are terrorists", "Mexicans are
+   * rapists") a derogating generalisation, marked like dehumanisation. Said of anyone else ("they
+   * are criminals", "the attackers were terrorists") it can be a report, and is left alone.
+   */
+  private static final Set<String> VILIFYING = Set.of("terrorists", "criminals", "rapists",
+      "thieves", "murderers", "killers", "thugs", "invaders", "pedophiles", "paedophiles",
+      "crooks", "jihadists", "extremists", "gangsters", "terrorist", "criminal");
+  /** Group nouns outside {@link ToxicityCorpus#GROUP_NOUNS} that name people by origin. */
+  private static final Set<String> ORIGIN_NOUNS = Set.of("migrants", "illegals", "foreigners",
+      "aliens", "gypsies", "roma", "somalis", "syrians", "palestinians", "israelis", "russians",
+      "europeans", "americans", "natives", "transgenders", "homosexuals");
+  /** "Muslim people", "black men": a group adjective before one of these names a group. */
+  private static final Set<String> PERSON_NOUNS = Set.of("people", "men", "women", "folks",
+      "guys", "kids", "families", "girls", "boys");
+  /**
+   * Treatment verbs: "are treated like animals" describes what is done to the subject, who is
+   * the victim, not what the writer calls them. Only in the passive with "is", "are", "been",
+   * "get" ...: "should be treated like animals" and "deserve to be treated as animals" prescribe
+   * it and keep their plain reading.
+   */
+  private static final Set<String> TREATMENT = Set.of("treated", "handled", "caged", "herded",
+      "hunted", "kept", "housed", "slaughtered", "butchered", "shipped", "penned");
+  private static final Set<String> PASSIVE = Set.of("is", "are", "was", "were", "been",
+      "being", "get", "gets", "got", "getting", "r");
+
   /** Copulas that make what follows them what the subject is, fused ones included. */
   private static final Set<String> BEING = Set.of("is", "are", "was", "were", "r", "be");
   private static final Set<String> FUSED_BEING = Set.of("theyre", "youre", "hes", "shes",
@@ -247,8 +283,15 @@ final class ToxicityText {
       }
     }
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).word && replacement[i] == null
-          && DEHUMANISING.contains(tokens.get(i).bare()) && saidOfPeople(tokens, replacement, i)) {
+      if (!tokens.get(i).word || replacement[i] != null) {
+        continue;
+      }
+      String w = tokens.get(i).bare();
+      if (DEHUMANISING.contains(w) && reportedTreatment(tokens, replacement, i)) {
+        continue;
+      }
+      if ((DEHUMANISING.contains(w) && saidOf(tokens, replacement, i, false))
+          || (VILIFYING.contains(w) && saidOf(tokens, replacement, i, true))) {
         replacement[i] = "dehumanised " + tokens.get(i).text;
       }
     }
@@ -556,7 +599,8 @@ final class ToxicityText {
    * rats"), and people before the copula ("immigrants are", "these people are", "they're").
    * Denied, reported or condemned words were marked before and are not looked at again.
    */
-  private static boolean saidOfPeople(List<Token> tokens, String[] replacement, int noun) {
+  private static boolean saidOf(List<Token> tokens, String[] replacement, int noun,
+      boolean groupsOnly) {
     int k = noun;
     for (int between = 0; between <= LIKENING_SCOPE; between++) {
       k = previousWord(tokens, k);
@@ -565,7 +609,7 @@ final class ToxicityText {
       }
       String w = tokens.get(k).bare();
       if (FUSED_BEING.contains(w)) {
-        return true;
+        return !groupsOnly;
       }
       if (BEING.contains(w)) {
         int subject = previousWord(tokens, k);
@@ -573,11 +617,16 @@ final class ToxicityText {
           return false;
         }
         String s = tokens.get(subject).bare();
+        int before = previousWord(tokens, subject);
+        if (groupsOnly) {
+          return ToxicityCorpus.GROUP_NOUNS.contains(s) || ORIGIN_NOUNS.contains(s)
+              || (PERSON_NOUNS.contains(s) && before >= 0
+                  && ToxicityCorpus.GROUP_ADJECTIVES.contains(tokens.get(before).bare()));
+        }
         if (PEOPLE.contains(s)) {
           return true;
         }
         // "these owners are", "those protesters are": a demonstrative before a plural noun.
-        int before = previousWord(tokens, subject);
         return before >= 0 && s.endsWith("s")
             && DEMONSTRATIVES.contains(tokens.get(before).bare());
       }
@@ -586,6 +635,41 @@ final class ToxicityText {
       }
     }
     return false;
+  }
+
+  /**
+   * "Refugees are treated like animals", "they were herded like cattle": a passive treatment verb
+   * with "like" or "as" (and an article) before the noun reports what is done to people. The verb,
+   * the likening word and the noun become {@code mistreated}; "should be treated like animals"
+   * has "be" before the verb and is left alone.
+   */
+  private static boolean reportedTreatment(List<Token> tokens, String[] replacement, int noun) {
+    int k = previousWord(tokens, noun);
+    if (k >= 0 && (tokens.get(k).bare().equals("a") || tokens.get(k).bare().equals("an"))) {
+      k = previousWord(tokens, k);
+    }
+    if (k < 0 || !(tokens.get(k).bare().equals("like") || tokens.get(k).bare().equals("as"))) {
+      return false;
+    }
+    int verb = previousWord(tokens, k);
+    if (verb < 0 || !TREATMENT.contains(tokens.get(verb).bare())) {
+      return false;
+    }
+    int auxiliary = previousWord(tokens, verb);
+    if (auxiliary < 0 || !PASSIVE.contains(tokens.get(auxiliary).bare())) {
+      return false;
+    }
+    for (int i = verb; i <= noun; i++) {
+      if (tokens.get(i).word && replacement[i] != null) {
+        return false;
+      }
+    }
+    for (int i = verb; i <= noun; i++) {
+      if (tokens.get(i).word) {
+        replacement[i] = i == verb ? "mistreated" : "";
+      }
+    }
+    return true;
   }
 
   /** "Deserve equal rights", "deserves a second chance", "deserve to be treated with respect". */
@@ -653,9 +737,17 @@ final class ToxicityText {
         }
         boolean closes = end < tokens.size() && !tokens.get(end).word
             && (tokens.get(end).text.equals(",") || tokens.get(end).text.equals("!"));
-        if (count == length && closes && EXCLAMATIONS.contains(phrase.toString())) {
+        if (count != length || !closes) {
+          continue;
+        }
+        String exclamation = phrase.toString();
+        int next = end + 1 < tokens.size() && tokens.get(end + 1).word ? end + 1 : -1;
+        String marker = next >= 0 && FIRST_PERSON.contains(tokens.get(next).bare())
+            && DISMAY.contains(exclamation) ? "oops"
+            : EXCLAMATIONS.contains(exclamation) ? "wow" : null;
+        if (marker != null) {
           for (int k = i; k < end; k++) {
-            replacement[k] = k == i ? "wow" : "";
+            replacement[k] = k == i ? marker : "";
           }
           break;
         }

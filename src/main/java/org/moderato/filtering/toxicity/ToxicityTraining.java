@@ -93,13 +93,18 @@ final class ToxicityTraining {
 
   /**
    * A trained head and the scale its probability goes through ({@link ScoreScale#IDENTITY} for
-   * the category heads).
+   * the category heads). The overall head also reads a comment's worst sentence
+   * ({@link SentenceEvidence}), as {@link ToxicityClassifier} does; the category heads read the
+   * whole comment only.
    */
   record Trained(LogisticModel model, ScoreScale scale) {
 
     /** The score of a text already prepared by {@link ToxicityText#prepare}. */
     double score(String prepared) {
-      return scale.apply(model.score(prepared));
+      if (!model.name().equals(Head.TOXICITY.category())) {
+        return scale.apply(model.score(prepared));
+      }
+      return scale.apply(LogisticModel.sigmoid(SentenceEvidence.logit(prepared, model)));
     }
   }
 
@@ -199,7 +204,8 @@ final class ToxicityTraining {
       }
       LogisticModel inner = blended(train, options);
       for (LabeledText row : pool) {
-        double p = inner.score(ToxicityText.prepare(row.text()));
+        double p = LogisticModel.sigmoid(
+            SentenceEvidence.logit(ToxicityText.prepare(row.text()), inner));
         if (ordinaryNews(row)) {
           okNews.add(p);
         }

@@ -133,6 +133,13 @@ class ToxicityFunctionalTest {
       kind profanity    | published | Damn, I love this town.
       kind profanity    | published | Hell yeah, the library is open on Sundays now!
       kind profanity    | published | Holy shit, what a game!
+      undirected profanity | published | Shit, I forgot my keys again.
+      undirected profanity | published | Damn, I missed the bus.
+      undirected profanity | published | Crap, I spilled coffee on my laptop.
+      neutral statement | published | Dogs are animals.
+      report of abuse   | published | Immigrants are treated like animals.
+      report of abuse   | published | Refugees are being treated like animals in these camps.
+      negation          | published | Muslims are not terrorists.
       identity mention  | published | I am a proud gay man.
       identity mention  | published | Muslims in our city organised a food drive.
       identity mention  | published | Black history month starts next week.
@@ -171,6 +178,9 @@ class ToxicityFunctionalTest {
       dehumanisation    | held      | Refugees are vermin.
       dehumanisation    | held      | Jews are rats.
       dehumanisation    | held      | These people are vermin and parasites.
+      group derogation  | held      | Muslims are terrorists and should leave.
+      group derogation  | held      | Mexicans are rapists.
+      group derogation  | held      | Muslim people are all terrorists.
       threat            | held      | I will kill you.
       threat            | held      | Go kill yourself.
       threat            | held      | Kill all the immigrants.

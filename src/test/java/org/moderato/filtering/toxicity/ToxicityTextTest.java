@@ -30,6 +30,12 @@ class ToxicityTextTest {
       This is fucking amazing.                        | this is very amazing.
       This is fucking stupid.                         | this is fucking stupid.
       Holy shit, what a game!                         | wow, what a game!
+      Shit, I forgot my keys again.                   | oops, i forgot my keys again.
+      Crap, I spilled coffee on my laptop.            | oops, i spilled coffee on my laptop.
+      Damn, my train is late again!                   | oops, my train is late again!
+      Damn, you're fast!                              | wow, you're fast!
+      Crap, you are slow.                             | crap, you are slow.
+      I forgot my fucking keys.                       | i forgot my fucking keys.
       Y0u 4re n0t an 1d10t.                           | you are not negated.
       Saying women are stupid is sexist and wrong.    | saying reported is condemned and condemned.
       Calling immigrants animals is racist.           | calling reported is condemned.
@@ -53,7 +59,19 @@ class ToxicityTextTest {
       These protesters are animals.                   | these protesters are dehumanised animals.
       Immigrants are not animals.                     | immigrants are not negated.
       Dogs are animals.                               | dogs are animals.
-      Immigrants are treated like animals.            | immigrants are treated like animals.
+      Immigrants are treated like animals.            | immigrants are mistreated.
+      Refugees are being treated like animals here.   | refugees are being mistreated here.
+      They should be treated like animals.            | they should be treated like animals.
+      They deserve to be treated as animals.          | they deserve to be treated as animals.
+      Muslims are terrorists and should leave.        \
+          | muslims are dehumanised terrorists and should leave.
+      Muslim people are all terrorists.               \
+          | muslim people are all dehumanised terrorists.
+      Mexicans are rapists.                           | mexicans are dehumanised rapists.
+      They are terrorists.                            | they are terrorists.
+      The attackers were terrorists.                  | the attackers were terrorists.
+      Muslims are not terrorists.                     | muslims are not negated.
+      Claiming that Muslims are terrorists is wrong.  | claiming reported is condemned.
       You are a beast, congrats on the marathon!      | you are a beast, congrats on the marathon!
       I would never call you stupid.                  | i would never negated.
       I wouldn't say you are an idiot.                | i wouldn't negated.
