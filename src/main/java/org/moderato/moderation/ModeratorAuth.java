@@ -85,7 +85,15 @@ public final class ModeratorAuth {
     }
     Moderator admin = new Moderator(BOOTSTRAP_ADMIN_ID, "admin", Role.ADMIN, Tokens.hash(token),
         clock.instant(), false);
-    return moderators.upsert(admin).onSuccess(v -> cache.synchronous().invalidateAll());
+    // Read first: usually the admin is there already, and a start that writes nothing is ready
+    // sooner (on the embedded store a write can wait for the file's compaction).
+    return moderators.findByTokenHash(admin.tokenHash()).compose(found -> {
+      if (found.isPresent() && found.get().id().equals(BOOTSTRAP_ADMIN_ID)
+          && found.get().role() == Role.ADMIN && !found.get().revoked()) {
+        return Future.succeededFuture();
+      }
+      return moderators.upsert(admin).onSuccess(v -> cache.synchronous().invalidateAll());
+    });
   }
 
   /** Forgets cached answers, e.g. after a revocation. */

@@ -8,9 +8,11 @@ import io.vertx.ext.mongo.IndexModel;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.moderato.config.ModeratoConfig;
 import org.moderato.storage.ArticleRepository;
@@ -21,6 +23,8 @@ import org.moderato.storage.ListRepository;
 import org.moderato.storage.ModelStateRepository;
 import org.moderato.storage.SecretRepository;
 import org.moderato.storage.SignalRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MongoDB side of storage: one vertx-mongo-client (which brings driver results back to the
@@ -32,6 +36,8 @@ import org.moderato.storage.SignalRepository;
  * durable before it answers, whatever the write concern.
  */
 public final class MongoStorage implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MongoStorage.class);
 
   private final MongoClient mongo;
   private final long timeoutMillis;
@@ -116,10 +122,44 @@ public final class MongoStorage implements AutoCloseable {
     List<Future<Void>> created = new ArrayList<>();
     // Building an index on a large existing collection takes longer than a request may.
     byCollection.forEach((collection, indexes) -> created.add(
-        mongo.createIndexes(collection, indexes)
-            .timeout(Math.max(timeoutMillis, INDEX_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS)
-            .recover(StorageErrors::translate)));
+        missing(collection, indexes).compose(toCreate -> {
+          if (toCreate.isEmpty()) {
+            return Future.<Void>succeededFuture();
+          }
+          LOG.info("Creating {} index(es) on {}", toCreate.size(), collection);
+          return mongo.createIndexes(collection, toCreate)
+              .timeout(Math.max(timeoutMillis, INDEX_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS)
+              .recover(StorageErrors::translate);
+        })));
     return Future.all(created).mapEmpty();
+  }
+
+  /**
+   * The indexes the collection does not have yet (all of them if they cannot be listed). Reading
+   * first keeps a restart free of writes: on the embedded store a write can wait seconds for the
+   * file's background compaction right after it opens.
+   */
+  private Future<List<IndexModel>> missing(String collection, List<IndexModel> wanted) {
+    return guard(mongo.listIndexes(collection)).map(existing -> {
+      Set<String> have = new HashSet<>();
+      for (Object index : existing) {
+        if (index instanceof JsonObject spec && spec.getJsonObject("key") != null) {
+          have.add(describe(spec.getJsonObject("key"), spec.getBoolean("unique", false)));
+        }
+      }
+      return wanted.stream()
+          .filter(m -> !have.contains(describe(m.getKey(), m.getOptions().isUnique())))
+          .toList();
+    }).otherwise(wanted);
+  }
+
+  /** An index's fields and directions in order, and whether it is unique. */
+  private static String describe(JsonObject keys, boolean unique) {
+    StringBuilder out = new StringBuilder(unique ? "unique:" : "");
+    keys.forEach(e -> out.append(e.getKey()).append('=')
+        .append(e.getValue() instanceof Number n ? String.valueOf(n.intValue()) : e.getValue())
+        .append(','));
+    return out.toString();
   }
 
   private record Index(String collection, JsonObject keys, boolean unique) {}
