@@ -3,6 +3,7 @@ package org.moderato.storage.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -42,7 +43,8 @@ final class IndexSnapshots {
   private final MVStore store;
   private final MVMap<String, String> catalog;
   private final boolean clean;
-  private int loaded;
+  /** Collections load side by side ({@link IndexedH2Database}). */
+  private final AtomicInteger loaded = new AtomicInteger();
 
   private IndexSnapshots(MVStore store, boolean clean) {
     this.store = store;
@@ -93,7 +95,7 @@ final class IndexSnapshots {
           }
         }
         index.load(entries, multikey(saved.substring(saved.lastIndexOf(';') + 1)));
-        loaded++;
+        loaded.incrementAndGet();
       } catch (RuntimeException e) {
         // Never worth failing the start for: the index can always be rebuilt.
         LOG.warn("Could not load the saved index {}, rebuilding it: {}", name, e.toString());
@@ -110,7 +112,7 @@ final class IndexSnapshots {
 
   /** How many indexes were loaded instead of rebuilt since the store opened. */
   int loaded() {
-    return loaded;
+    return loaded.get();
   }
 
   /** Saves a built index's entries, in index order, with what its catalog entry checks. */
