@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ClientKeys {
 
-  private final SecretKeySpec key;
+  /** One initialised MAC per thread: looking the algorithm up costs more than the hash. */
+  private final ThreadLocal<Mac> macs;
   private final Set<String> trustedProxies;
   private final Clock clock;
 
@@ -29,7 +30,16 @@ final class ClientKeys {
    *     is {@code X-Forwarded-For} believed, since anyone else can write any address into it
    */
   ClientKeys(byte[] secret, List<String> trustedProxies, Clock clock) {
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      }
+    });
     this.trustedProxies = Set.copyOf(trustedProxies);
     this.clock = clock;
   }
@@ -64,15 +74,11 @@ final class ClientKeys {
   }
 
   String hash(String address) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(YearMonth.now(clock).toString().getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) 0);
-      byte[] full = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(full, 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    // doFinal leaves the MAC reset for the next use on this thread.
+    Mac mac = macs.get();
+    mac.update(YearMonth.now(clock).toString().getBytes(StandardCharsets.US_ASCII));
+    mac.update((byte) 0);
+    byte[] full = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(full, 0, 16);
   }
 }

@@ -21,10 +21,16 @@ public interface SignalRepository {
   /** Remembers a submission for campaign detection. */
   Future<Void> record(Sighting sighting);
 
-  /** Recent sightings (since {@code since}, newest first, at most {@code limit}) sharing a band. */
+  /**
+   * Recent sightings (since {@code since}, newest first, at most {@code limit}) sharing a band;
+   * each with its id, name, time and signature only.
+   */
   Future<List<Sighting>> withBands(List<String> bands, Instant since, int limit);
 
-  /** Recent sightings (since {@code since}, newest first, at most {@code limit}) of a domain. */
+  /**
+   * Recent sightings (since {@code since}, newest first, at most {@code limit}) of a domain; each
+   * with its id, name and time only.
+   */
   Future<List<Sighting>> withDomain(String domain, Instant since, int limit);
 
   /** Forgets every signal last touched before {@code cutoff}; how many went. */

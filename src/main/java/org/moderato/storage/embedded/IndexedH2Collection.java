@@ -65,6 +65,17 @@ final class IndexedH2Collection extends H2Collection {
     }
   }
 
+  /**
+   * No running data size. mongo-java-server keeps one by encoding every inserted, updated and
+   * removed document to BSON only to count its bytes, and by rewriting a metadata entry with
+   * every write; nothing here reads it (a collection's {@code collStats} size stays at whatever
+   * an older file recorded).
+   */
+  @Override
+  protected boolean tracksDataSize() {
+    return false;
+  }
+
   @Override
   protected Object addDocumentInternal(Document document) {
     checkOpen();

@@ -75,17 +75,25 @@ final class MongoSignals implements SignalRepository {
       return Future.succeededFuture(List.of());
     }
     return sightings(new JsonObject()
-        .put("b", new JsonObject().put("$in", new JsonArray(new ArrayList<>(bands)))), since, limit);
+        .put("b", new JsonObject().put("$in", new JsonArray(new ArrayList<>(bands)))), since, limit,
+        new JsonObject().put("n", 1).put("at", 1).put("h", 1));
   }
 
   @Override
   public Future<List<Sighting>> withDomain(String domain, Instant since, int limit) {
-    return sightings(new JsonObject().put("d", domain), since, limit);
+    return sightings(new JsonObject().put("d", domain), since, limit,
+        new JsonObject().put("n", 1).put("at", 1));
   }
 
-  private Future<List<Sighting>> sightings(JsonObject query, Instant since, int limit) {
+  /**
+   * Only the {@code fields} a lookup needs come back (a post looks up to 50 sightings per band
+   * lookup; their band and domain lists are most of each document); the others read as empty.
+   */
+  private Future<List<Sighting>> sightings(JsonObject query, Instant since, int limit,
+      JsonObject fields) {
     query.put("at", new JsonObject().put("$gte", Documents.date(since)));
     FindOptions options = new FindOptions()
+        .setFields(fields)
         .setSort(new JsonObject().put("at", -1))
         .setLimit(limit);
     return storage.guard(mongo.findWithOptions(SIGHTINGS, query, options))
