@@ -6,6 +6,8 @@
 #
 # Environment:
 #   BENCH_DURATION     wrk duration per scenario (default 10s; smoke 1s)
+#   BENCH_WARMUP       unmeasured load per page before the warm-page and reference scenarios,
+#                      so a JIT just started is not what they measure (default 5s; smoke 0)
 #   BENCH_SIZES        thread sizes to seed (default "10 1000 10000 100000"; smoke "10 50")
 #   BENCH_PENDING      comments held in the moderation queue (default 10000; smoke 20)
 #   BENCH_CONNECTIONS  wrk connection counts (default "16 64"; smoke "16")
@@ -18,11 +20,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [[ "${BENCH_SMOKE:-0}" == 1 ]]; then
   DURATION=${BENCH_DURATION:-1s}
+  WARMUP=${BENCH_WARMUP:-0}
   SIZES=${BENCH_SIZES:-"10 50"}
   PENDING=${BENCH_PENDING:-20}
   CONNECTIONS=${BENCH_CONNECTIONS:-16}
 else
   DURATION=${BENCH_DURATION:-10s}
+  WARMUP=${BENCH_WARMUP:-5s}
   SIZES=${BENCH_SIZES:-"10 1000 10000 100000"}
   PENDING=${BENCH_PENDING:-10000}
   CONNECTIONS=${BENCH_CONNECTIONS:-"16 64"}
@@ -140,6 +144,14 @@ RESULTS="$WORK/results.tsv"
 FAILED=0
 
 # run_wrk NAME CONNS URL SCRIPT [VAR=value...]: one wrk run, one line in results.tsv.
+# Unmeasured load on URL for $WARMUP at the highest connection count (nothing when 0).
+warm_up() {
+  [[ "$WARMUP" == 0 || "$WARMUP" == 0s ]] && return 0
+  local conns
+  conns=$(echo $CONNECTIONS | tr ' ' '\n' | sort -n | tail -1)
+  wrk -t"$(( THREADS < conns ? THREADS : conns ))" -c"$conns" -d"$WARMUP" "$1" >/dev/null 2>&1 || true
+}
+
 run_wrk() {
   local name=$1 conns=$2 url=$3 script=$4 threads out
   shift 4
@@ -218,6 +230,7 @@ for size in $SIZES; do
   url="$BASE/api/v1/articles/bench-$size/comments?limit=20"
   cmp -s <(curl -sf "$url") "$WORK/pages/bench-$size.json" \
     || log "bench-$size: page after restart differs from the one captured (decisions/posts do not touch it; check)"
+  warm_up "$url"
   for c in $CONNECTIONS; do run_wrk "thread-warm-$size" "$c" "$url" status.lua; done
 done
 HEAP_END=$(heap "$SERVER_PID")
@@ -237,6 +250,7 @@ REF="http://127.0.0.1:$REF_PORT"
 for size in $SIZES; do
   cmp -s <(curl -sf "$REF/api/v1/articles/bench-$size/comments") "$WORK/pages/bench-$size.json" \
     || { log "reference does not answer Moderato's bytes for bench-$size"; FAILED=1; }
+  warm_up "$REF/api/v1/articles/bench-$size/comments?limit=20"
   for c in $CONNECTIONS; do
     run_wrk "ref-thread-$size" "$c" "$REF/api/v1/articles/bench-$size/comments?limit=20" status.lua
   done
