@@ -77,7 +77,7 @@ start_server() {
   t0=$(now_ms)
   (cd "$WORK" && exec env MODERATO_CONFIG="$config" MODERATO_HTTP_HOST=127.0.0.1 \
     MODERATO_HTTP_PORT=0 MODERATO_DATA_DIR="$WORK/data" MODERATO_RATE_LIMITS=off \
-    MODERATO_ADMIN_TOKEN="$ADMIN_TOKEN" MODERATO_LOG_LEVEL="${MODERATO_LOG_LEVEL:-WARN}" \
+    MODERATO_ADMIN_TOKEN="$ADMIN_TOKEN" MODERATO_LOG_LEVEL="${MODERATO_LOG_LEVEL:-INFO}" \
     java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/$label.out" 2>"$WORK/$label.err") &
   SERVER_PID=$!
   local deadline=$(( SECONDS + 180 ))
@@ -296,6 +296,11 @@ echo "Seeding: $(tr '\n' ';' <"$WORK/seed-summary.txt" | sed 's/;$//; s/;/; /g')
 echo "Seeding wall time: $(( SEED_MS / 1000 )) s; store on disk: $STORE_SIZE"
 echo "Heap: at start $HEAP_START; after seeding $HEAP_SEEDED; after a full GC (live) $HEAP_LIVE; restarted, after the warm-page scenarios $HEAP_END"
 echo "Time to start (launch to ready line): empty store $START_EMPTY_MS ms; restart on the seeded store (storage timeout 60 s) $START_SEEDED_MS ms"
+# The server's own timeline of each start (logged at INFO; nothing is logged per request).
+for label in moderato-nocache moderato-warm; do
+  grep -ho 'Started in .*\|Loaded [0-9]* saved index.*\|(file opened in .*' "$WORK/$label.err" 2>/dev/null \
+    | sed "s/^/Start $label: /" || true
+done
 for size in $SIZES; do
   printf 'Page bytes bench-%s (limit 20): %s\n' "$size" "$(wc -c <"$WORK/pages/bench-$size.json")"
 done
