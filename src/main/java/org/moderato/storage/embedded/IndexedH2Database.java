@@ -76,7 +76,7 @@ final class IndexedH2Database extends H2Database {
   /**
    * Loads (or builds) the collections' indexes, a collection per CPU at a time, largest first: on
    * a restart of a large store this is most of the start, and one collection loads on one thread
-   * (121,000 comments on 2 CPUs: 4.1-4.5 s side by side, 5.2-6.4 s one after the other).
+   * (121,000 comments on 2 CPUs: 4.1-4.5 s side by side, 4.9-5.4 s one after the other).
    */
   private static void buildIndexes(List<IndexedH2Collection> collections) {
     if (collections.size() < 2) {
