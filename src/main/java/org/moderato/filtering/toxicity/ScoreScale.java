@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import org.moderato.classifier.LogisticModel;
 
 /**
  * How the overall head's probability becomes the score the thresholds read: below the hold
@@ -40,7 +41,7 @@ record ScoreScale(double pivot, double lowerSlope) {
       return p;
     }
     double z = logit(p);
-    return z >= pivot ? p : sigmoid(pivot + (z - pivot) * lowerSlope);
+    return z >= pivot ? p : LogisticModel.sigmoid(pivot + (z - pivot) * lowerSlope);
   }
 
   void write(DataOutputStream out) throws IOException {
@@ -59,15 +60,12 @@ record ScoreScale(double pivot, double lowerSlope) {
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "logits below %.3f (score %.2f) stretched x%.3f", pivot,
-        sigmoid(pivot), lowerSlope);
+        LogisticModel.sigmoid(pivot), lowerSlope);
   }
 
+  /** The inverse of {@link LogisticModel#sigmoid}, with {@code p} clipped away from 0 and 1. */
   static double logit(double p) {
     double clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
     return Math.log(clipped / (1 - clipped));
-  }
-
-  private static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
   }
 }

@@ -3,6 +3,7 @@ package org.moderato.filtering.toxicity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.moderato.classifier.LogisticModel;
 import org.moderato.filtering.text.EvasionFolding;
 
 /**
@@ -37,8 +38,6 @@ final class ShortTextCalibration {
     if (p <= 0.5) {
       return p;
     }
-    double clipped = Math.min(1 - 1e-9, Math.max(1e-9, p));
-    double logit = Math.log(clipped / (1 - clipped)) * weight;
-    return 1 / (1 + Math.exp(-logit));
+    return LogisticModel.sigmoid(ScoreScale.logit(p) * weight);
   }
 }
