@@ -174,7 +174,7 @@ final class IndexedH2Collection extends H2Collection {
   }
 
   /** The collection's secondary indexes, built (all in one pass) if they are not yet. */
-  private List<SecondaryIndex> secondaryIndexes() {
+  List<SecondaryIndex> secondaryIndexes() {
     List<SecondaryIndex> all = new ArrayList<>();
     List<SecondaryIndex> unbuilt = new ArrayList<>();
     for (Index<Object> index : getIndexes()) {

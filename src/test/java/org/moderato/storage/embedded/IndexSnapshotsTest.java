@@ -14,7 +14,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.h2.mvstore.MVStore;
@@ -65,6 +67,34 @@ class IndexSnapshotsTest {
     assertThat(third.snapshots.loaded()).isEqualTo(3);
     assertThat(answers(third)).isEqualTo(afterMoreWrites);
     third.crash();
+  }
+
+  @Test
+  void aLoadedIndexHoldsEachDocumentIdOnceAcrossItsEntriesAndIndexes() {
+    Store first = open();
+    createIndexes(first);
+    insert(first, 0, 200);
+    ((IndexedH2Collection) first.things()).buildIndexes();
+    first.closeCleanly();
+
+    Store second = open();
+    assertThat(second.snapshots.loaded()).isEqualTo(3);
+    Map<Object, Object> instances = new HashMap<>();
+    int[] checked = {0};
+    for (SecondaryIndex index : ((IndexedH2Collection) second.things()).secondaryIndexes()) {
+      index.forEachEntry(entry -> {
+        Object position = entry[entry.length - 1];
+        assertThat(instances.computeIfAbsent(position, p -> p)).isSameAs(position);
+        for (int i = 0; i < entry.length - 1; i++) {
+          if (position.equals(entry[i])) {
+            assertThat(entry[i]).isSameAs(position);
+            checked[0]++;
+          }
+        }
+      });
+    }
+    assertThat(checked[0]).as("the a_c and b_c indexes end with _id").isEqualTo(400);
+    second.crash();
   }
 
   @Test
