@@ -34,6 +34,16 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   private static final int CACHE_MEGABYTES = 64;
 
+  /**
+   * Keys per B-tree page (H2's default is 48). Every commit rewrites each page it changed, and
+   * the path to its map's root: a duplicate marker lands on a random leaf of its map and of its
+   * id index, so a post rewrote two full leaves of 48 keys and their parents. With 16, a post
+   * writes 24-26 KB to the file instead of 38-41 KB, and the file grows half as fast under a
+   * sustained post load (docs/performance.md, Findings 5). Large values (comments) split by size
+   * well before 16 keys, so their pages do not change.
+   */
+  private static final int KEYS_PER_PAGE = 16;
+
   private final Path file;
   private MVStore store;
   private DurableH2Backend backend;
@@ -62,7 +72,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     long start = System.nanoTime();
     // The background compaction keeps H2's default fill rate (90): at 40, restarts and posts were
     // faster but the file grew to 4.5 GB for 121,000 comments (944 MB at 90; docs/performance.md).
-    store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
+    store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES)
+        .keysPerPage(KEYS_PER_PAGE).open();
     long fileOpened = System.nanoTime();
     try {
       checkFormat(store, file);
