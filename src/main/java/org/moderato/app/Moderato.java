@@ -252,7 +252,13 @@ public final class Moderato {
                   new CounterRepair(storage.comments(), storage.articles()).run())
               .onSuccess(v -> timeline.mark("services"))
               .compose(v -> listen(services))
-              .onSuccess(v -> timeline.mark("HTTP").log(LOG));
+              .onSuccess(v -> {
+                timeline.mark("HTTP").log(LOG);
+                // Compaction competes with a start for CPU and the store lock: only once serving.
+                if (embedded != null) {
+                  embedded.startBackgroundWork();
+                }
+              });
         });
   }
 

@@ -44,6 +44,9 @@ public final class EmbeddedMongo implements AutoCloseable {
    */
   private static final int KEYS_PER_PAGE = 16;
 
+  /** The MVStore's background commit interval once started (H2's default). */
+  private static final int BACKGROUND_COMMIT_MILLIS = 1000;
+
   private final Path file;
   private MVStore store;
   private DurableH2Backend backend;
@@ -67,13 +70,13 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   private void open(int port) {
-    // Commits are driven by GroupCommit; the background auto-commit stays on as a safety net for
-    // writes that arrive through paths we do not intercept.
+    // Commits are driven by GroupCommit; the background writer, once started
+    // (startBackgroundWork), also commits writes that arrive through paths we do not intercept.
+    // Its compaction keeps H2's default fill rate (90): at 40, restarts and posts were faster but
+    // the file grew to 4.5 GB for 121,000 comments (944 MB at 90; docs/performance.md).
     long start = System.nanoTime();
-    // The background compaction keeps H2's default fill rate (90): at 40, restarts and posts were
-    // faster but the file grew to 4.5 GB for 121,000 comments (944 MB at 90; docs/performance.md).
     store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES)
-        .keysPerPage(KEYS_PER_PAGE).open();
+        .keysPerPage(KEYS_PER_PAGE).autoCommitDisabled().open();
     long fileOpened = System.nanoTime();
     try {
       checkFormat(store, file);
@@ -141,6 +144,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the MVStore's background writer: a commit every second for writes no group commit
+   * covered (unjournaled ones), and the compaction that rewrites sparse chunks. The store opens
+   * without it because on a file just grown by a write load the compaction starts at once, takes
+   * a CPU and holds the store lock: a restart right after the benchmark's seeding loaded the
+   * saved indexes in 8 s instead of 4 (docs/performance.md, Findings 2). The server calls this
+   * once it serves; until then every write it makes is journaled and committed by its group.
+   */
+  public synchronized void startBackgroundWork() {
+    if (store != null && !store.isClosed()) {
+      store.setAutoCommitDelay(BACKGROUND_COMMIT_MILLIS);
+    }
+  }
+
   private static final String FORMAT_MAP = "moderato.format";
   /** Documents as BSON, unique-index keys as BSON values. */
   private static final Integer FORMAT = 2;
@@ -170,6 +187,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** Serves the data again after {@link #stop()}, on the port it had. */
   public synchronized void restart() {
     open(stoppedPort);
+    startBackgroundWork();
   }
 
   @Override
