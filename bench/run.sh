@@ -14,7 +14,7 @@
 #   BENCH_THREADS      wrk threads (default: nproc, at most the connections)
 #   BENCH_JAVA_OPTS    extra JVM options for Moderato (default none)
 #   BENCH_KEEP=1       keep the work directory (logs, wrk outputs, captured pages)
-#   MODERATO_JAR       the jar to run (default target/moderato.jar, built if missing)
+#   MODERATO_JAR       the jar to run as it is (default: target/moderato.jar, built first)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,9 +38,14 @@ THREADS=${BENCH_THREADS:-$NPROC}
 for tool in wrk java curl jcmd awk; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
-if [[ ! -f "$JAR" ]]; then
+# The checkout's jar is rebuilt every run (Maven skips what is up to date): a jar left in target/
+# by an earlier build would otherwise be measured as if it were the current code.
+if [[ -z "${MODERATO_JAR:-}" ]]; then
   echo "bench: building $JAR" >&2
   (cd "$ROOT" && mvn -q -DskipTests package)
+elif [[ ! -f "$JAR" ]]; then
+  echo "bench: $JAR not found" >&2
+  exit 1
 fi
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
 
