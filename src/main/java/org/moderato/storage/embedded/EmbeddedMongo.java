@@ -38,7 +38,7 @@ public final class EmbeddedMongo implements AutoCloseable {
    * Keys per B-tree page (H2's default is 48). Every commit rewrites each page it changed, and
    * the path to its map's root: a duplicate marker lands on a random leaf of its map and of its
    * id index, so a post rewrote two full leaves of 48 keys and their parents. With 16, a post
-   * writes 24-26 KB to the file instead of 38-41 KB, and the file grows half as fast under a
+   * writes 24-26 KB to the file instead of 38-43 KB, and the file grows half as fast under a
    * sustained post load (docs/performance.md, Findings 5). Large values (comments) split by size
    * well before 16 keys, so their pages do not change.
    */
@@ -150,7 +150,9 @@ public final class EmbeddedMongo implements AutoCloseable {
    * without it because on a file just grown by a write load the compaction starts at once, takes
    * a CPU and holds the store lock: a restart right after the benchmark's seeding loaded the
    * saved indexes in 8 s instead of 4 (docs/performance.md, Findings 2). The server calls this
-   * once it serves; until then every write it makes is journaled and committed by its group.
+   * once it serves. Until then only group commits write to the file: a journaled write is synced
+   * before it is answered as always, and an unjournaled one (the start's counter repair) reaches
+   * the file with the next group commit or the background writer's first commit.
    */
   public synchronized void startBackgroundWork() {
     if (store != null && !store.isClosed()) {
