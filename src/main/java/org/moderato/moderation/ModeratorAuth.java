@@ -85,8 +85,8 @@ public final class ModeratorAuth {
     }
     Moderator admin = new Moderator(BOOTSTRAP_ADMIN_ID, "admin", Role.ADMIN, Tokens.hash(token),
         clock.instant(), false);
-    // Read first: usually the admin is there already, and a start that writes nothing is ready
-    // sooner (on the embedded store a write can wait for the file's compaction).
+    // Read first: usually the admin is there already, and then a restart writes nothing (no sync)
+    // and the admin keeps the creation time it had.
     return moderators.findByTokenHash(admin.tokenHash()).compose(found -> {
       if (found.isPresent() && found.get().id().equals(BOOTSTRAP_ADMIN_ID)
           && found.get().role() == Role.ADMIN && !found.get().revoked()) {

@@ -136,8 +136,8 @@ public final class MongoStorage implements AutoCloseable {
 
   /**
    * The indexes the collection does not have yet (all of them if they cannot be listed). Reading
-   * first keeps a restart free of writes: on the embedded store a write can wait seconds for the
-   * file's background compaction right after it opens.
+   * first keeps a restart free of writes: on the embedded store every write command waits for a
+   * sync, one per collection otherwise.
    */
   private Future<List<IndexModel>> missing(String collection, List<IndexModel> wanted) {
     return guard(mongo.listIndexes(collection)).map(existing -> {
